@@ -1,0 +1,172 @@
+using System.CommandLine;
+using R2P.Classify.Cli.Output;
+
+namespace R2P.Classify.Cli.Commands;
+
+/// <summary><c>r2p classify</c>: label the paragraphs of documents and JSON Lines files.</summary>
+internal static class ClassifyCommand
+{
+    private const int BatchSize = 2048;
+
+    public static Command Create(CliConsole console)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Files (.txt, .md, .jsonl, .jsonl.gz), folders, or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "jsonl", "csv");
+        var model = CommonOptions.Model();
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output." };
+        var threads = new Option<int?>("--threads") { Description = "Threads to classify with (default: all processors)." };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValue(threads) is < 1)
+            {
+                r.AddError("--threads must be at least 1.");
+            }
+        });
+        var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that cannot be read." };
+
+        var command = new Command("classify", "Label each paragraph by R2P pillar and theme.") { inputs, format, model, output, threads, failFast };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(console.Guard(token =>
+        {
+            using R2PClassifier classifier = CommonOptions.LoadClassifier(parse.GetValue(model), parse.GetValue(threads));
+            string? outputPath = parse.GetValue(output);
+            string chosenFormat = parse.GetValue(format)!;
+            if (outputPath is null)
+            {
+                return Run(console, classifier, parse.GetValue(inputs)!, chosenFormat, console.Out, parse.GetValue(failFast), interactive: !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out), token);
+            }
+
+            int exitCode = ExitCodes.Success;
+            AtomicFile.Write(outputPath, stream =>
+            {
+                using var writer = new StreamWriter(stream, leaveOpen: true);
+                exitCode = Run(console, classifier, parse.GetValue(inputs)!, chosenFormat, writer, parse.GetValue(failFast), interactive: false, token);
+            });
+            return exitCode;
+        }, cancellationToken)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, R2PClassifier classifier, string[] inputs, string format, TextWriter writer, bool failFast, bool interactive, CancellationToken token)
+    {
+        using IRowWriter rows = format switch
+        {
+            "jsonl" => new JsonLinesRowWriter(WriterStream(writer)),
+            "csv" => new CsvRowWriter(writer, classifier.Labels),
+            _ => new TableRowWriter(writer, interactive),
+        };
+
+        int failures = 0;
+        foreach (string input in inputs)
+        {
+            IReadOnlyList<string> files;
+            try
+            {
+                files = DocumentReader.ExpandInput(input);
+            }
+            catch (DocumentReadException e) when (!failFast)
+            {
+                console.Warn($"error: {e.Message}");
+                failures++;
+                continue;
+            }
+
+            foreach (string file in files)
+            {
+                try
+                {
+                    ClassifyFile(classifier, file, rows, token);
+                }
+                catch (DocumentReadException e) when (!failFast)
+                {
+                    console.Warn($"error: {e.Message}");
+                    failures++;
+                }
+            }
+        }
+
+        if (failures > 0)
+        {
+            console.Warn($"{failures} input(s) could not be read; the others were classified.");
+            return ExitCodes.DataError;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void ClassifyFile(R2PClassifier classifier, string file, IRowWriter rows, CancellationToken token)
+    {
+        var batch = new List<SourceParagraph>(BatchSize);
+        foreach (SourceParagraph paragraph in DocumentReader.ReadParagraphs(file))
+        {
+            batch.Add(paragraph);
+            if (batch.Count == BatchSize)
+            {
+                Flush(classifier, batch, rows, token);
+            }
+        }
+
+        Flush(classifier, batch, rows, token);
+        rows.EndOfSource(file);
+    }
+
+    private static void Flush(R2PClassifier classifier, List<SourceParagraph> batch, IRowWriter rows, CancellationToken token)
+    {
+        IReadOnlyList<ParagraphClassification> results = classifier.ClassifyMany(batch.Select(p => p.Text).ToArray(), token);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            rows.Write(batch[i], results[i]);
+        }
+
+        batch.Clear();
+    }
+
+    /// <summary>JSON Lines is written as UTF-8 bytes: to the writer's own stream when it has one.</summary>
+    private static Stream WriterStream(TextWriter writer)
+    {
+        writer.Flush();
+        if (ReferenceEquals(writer, Console.Out))
+        {
+            return new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+        }
+
+        return writer is StreamWriter { BaseStream: var stream } ? stream : new TextWriterStream(writer);
+    }
+
+    /// <summary>Adapts a TextWriter (the console, or a test's StringWriter) to the byte stream Utf8JsonWriter needs.</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        private readonly System.Text.Decoder _decoder = System.Text.Encoding.UTF8.GetDecoder();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => writer.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Span<char> chars = buffer.Length <= 1024 ? stackalloc char[buffer.Length] : new char[buffer.Length];
+            int n = _decoder.GetChars(buffer, chars, flush: false);
+            writer.Write(chars[..n]);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using R2P.Classify.Text;
+
+namespace R2P.Classify.Features;
+
+/// <summary>
+/// Turns text into hashed n-gram features: folded words (ideographs each count as a word), word
+/// n-grams, and character n-grams inside words padded with boundary marks. The one implementation
+/// used by training and by inference, so the two cannot drift apart. Work is linear in the text's
+/// length and allocates nothing.
+/// </summary>
+internal sealed class FeatureExtractor
+{
+    /// <summary>Characters of a word that character n-grams look at; longer words are still one word.</summary>
+    private const int MaxWordChars = 40;
+
+    private readonly int _wordNgrams;
+    private readonly int _charMin;
+    private readonly int _charMax;
+
+    public FeatureExtractor(FeatureOptions options)
+    {
+        options.Validate();
+        _wordNgrams = options.WordNgramLength;
+        _charMin = options.CharNgramMinLength;
+        _charMax = options.CharNgramMaxLength;
+    }
+
+    /// <summary>Extracts every feature occurrence of <paramref name="text"/> into <paramref name="sink"/>.</summary>
+    public void Extract<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        Span<char> word = stackalloc char[MaxWordChars + 2];
+        // The last two words' hashes and starts, for word bigrams and trigrams.
+        ulong previous1 = 0, previous2 = 0;
+        int start1 = 0, start2 = 0, history = 0;
+
+        int i = 0;
+        while (i < text.Length)
+        {
+            CharacterClass kind = TextFolding.Classify(text[i]);
+            if (kind is CharacterClass.Separator or CharacterClass.Drop)
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            ulong hash = FeatureHash.Seed;
+            int length = 0;
+            word[length++] = '<';
+            if (kind == CharacterClass.Ideograph)
+            {
+                char folded = TextFolding.Fold(text[i]);
+                hash = FeatureHash.Add(hash, folded);
+                word[length++] = folded;
+                i++;
+            }
+            else
+            {
+                for (; i < text.Length; i++)
+                {
+                    char c = text[i];
+                    CharacterClass k = TextFolding.Classify(c);
+                    if (k == CharacterClass.Drop)
+                    {
+                        continue;
+                    }
+
+                    if (k != CharacterClass.Word)
+                    {
+                        break;
+                    }
+
+                    char folded = TextFolding.Fold(c);
+                    hash = FeatureHash.Add(hash, folded);
+                    if (length <= MaxWordChars)
+                    {
+                        word[length++] = folded;
+                    }
+                }
+            }
+
+            int end = i;
+            ulong wordHash = FeatureHash.Finish(hash, FeatureHash.WordTag);
+            sink.Add(wordHash, start, end);
+            if (_wordNgrams >= 2 && history >= 1)
+            {
+                ulong bigram = FeatureHash.Combine(previous1, wordHash);
+                sink.Add(bigram, start1, end);
+                if (_wordNgrams >= 3 && history >= 2)
+                {
+                    sink.Add(FeatureHash.Combine(FeatureHash.Combine(previous2, previous1), wordHash), start2, end);
+                }
+            }
+
+            previous2 = previous1;
+            start2 = start1;
+            previous1 = wordHash;
+            start1 = start;
+            history++;
+
+            if (_charMin > 0 && kind == CharacterClass.Word)
+            {
+                word[length++] = '>';
+                AddCharNgrams(word[..length], start, end, ref sink);
+            }
+        }
+    }
+
+    private void AddCharNgrams<TSink>(ReadOnlySpan<char> padded, int start, int end, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        for (int n = _charMin; n <= _charMax && n <= padded.Length; n++)
+        {
+            ulong tag = FeatureHash.CharTag + (ulong)n;
+            for (int p = 0; p + n <= padded.Length; p++)
+            {
+                ulong hash = FeatureHash.Seed;
+                foreach (char c in padded.Slice(p, n))
+                {
+                    hash = FeatureHash.Add(hash, c);
+                }
+
+                sink.Add(FeatureHash.Finish(hash, tag), start, end);
+            }
+        }
+    }
+}

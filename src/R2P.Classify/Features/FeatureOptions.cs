@@ -1,0 +1,34 @@
+namespace R2P.Classify.Features;
+
+/// <summary>
+/// Which n-grams the extractor emits. Stored in the model manifest so that training and inference
+/// always extract the same features.
+/// </summary>
+internal sealed record FeatureOptions
+{
+    /// <summary>Word n-grams up to this length (1 = words only, 2 = words and word pairs). Ideographs count as words.</summary>
+    public int WordNgramLength { get; init; } = 2;
+
+    /// <summary>Shortest character n-gram taken inside a word padded with boundary marks; 0 turns character n-grams off.</summary>
+    public int CharNgramMinLength { get; init; } = 3;
+
+    /// <summary>Longest character n-gram taken inside a word.</summary>
+    public int CharNgramMaxLength { get; init; } = 5;
+
+    /// <summary>The default featurization of the shipped model.</summary>
+    public static FeatureOptions Default { get; } = new();
+
+    /// <summary>Throws when the values cannot work together.</summary>
+    public void Validate()
+    {
+        if (WordNgramLength is < 1 or > 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WordNgramLength), WordNgramLength, "Word n-gram length must be 1, 2 or 3.");
+        }
+
+        if (CharNgramMinLength != 0 && (CharNgramMinLength < 1 || CharNgramMaxLength < CharNgramMinLength || CharNgramMaxLength > 8))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CharNgramMinLength), CharNgramMinLength, "Character n-grams need 1 <= min <= max <= 8, or min = 0 to turn them off.");
+        }
+    }
+}

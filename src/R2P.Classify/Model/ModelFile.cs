@@ -1,0 +1,283 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using R2P.Classify.Features;
+
+namespace R2P.Classify.Model;
+
+/// <summary>
+/// Reads and writes the model file: one zip with <c>manifest.json</c>, <c>vocabulary.bin</c>
+/// (feature hashes and IDF weights) and <c>weights.bin</c> (the label weight matrix). Writing is
+/// deterministic (fixed entry order and timestamps). Reading treats the file as untrusted: sizes are
+/// checked before anything is decompressed, and every inconsistency is an <see cref="R2PModelException"/>.
+/// </summary>
+internal static class ModelFile
+{
+    private const string ManifestEntry = "manifest.json";
+    private const string VocabularyEntry = "vocabulary.bin";
+    private const string WeightsEntry = "weights.bin";
+    private const uint VocabularyMagic = 0x42565052; // "RPVB"
+    private const uint WeightsMagic = 0x57575052;    // "RPWW"
+    private const long MaxManifestBytes = 4L << 20;
+    private const long MaxArrayBytes = 512L << 20;
+    private const int MaxDimension = 16_000_000;
+
+    private static readonly DateTimeOffset FixedTimestamp = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    internal static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    public static void Write(R2PModel model, Stream destination)
+    {
+        using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        WriteEntry(zip, ManifestEntry, stream => JsonSerializer.Serialize(stream, model.Manifest, JsonOptions));
+        WriteEntry(zip, VocabularyEntry, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(VocabularyMagic);
+            writer.Write(model.Features.Dimension);
+            foreach (ulong hash in model.Features.Vocabulary.Hashes)
+            {
+                writer.Write(hash);
+            }
+
+            foreach (float idf in model.Features.Idf)
+            {
+                writer.Write(idf);
+            }
+        });
+        WriteEntry(zip, WeightsEntry, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(WeightsMagic);
+            writer.Write(model.Features.Dimension);
+            writer.Write(model.Labels.Count);
+            foreach (float weight in model.Weights)
+            {
+                writer.Write(weight);
+            }
+        });
+    }
+
+    public static R2PModel Read(Stream source, string origin)
+    {
+        try
+        {
+            using var zip = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
+            ModelManifest manifest = ReadManifest(zip, origin);
+            LabelSet labels = CheckLabels(manifest, origin);
+            int dimension = manifest.Features.Dimension;
+            if (dimension is < 0 or > MaxDimension)
+            {
+                throw Damaged(origin, $"its manifest declares {dimension} features");
+            }
+
+            var options = new FeatureOptions
+            {
+                WordNgramLength = manifest.Features.WordNgramLength,
+                CharNgramMinLength = manifest.Features.CharNgramMinLength,
+                CharNgramMaxLength = manifest.Features.CharNgramMaxLength,
+            };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw Damaged(origin, $"its feature settings are invalid ({e.Message})");
+            }
+
+            using BinaryReader vocabularyReader = OpenArray(zip, VocabularyEntry, VocabularyMagic, 8L + (dimension * 12L), origin);
+            CheckInt(vocabularyReader.ReadInt32(), dimension, VocabularyEntry, origin);
+            ulong[] hashes = new ulong[dimension];
+            for (int i = 0; i < dimension; i++)
+            {
+                hashes[i] = vocabularyReader.ReadUInt64();
+            }
+
+            float[] idf = new float[dimension];
+            for (int i = 0; i < dimension; i++)
+            {
+                idf[i] = CheckFinite(vocabularyReader.ReadSingle(), VocabularyEntry, origin);
+            }
+
+            using BinaryReader weightsReader = OpenArray(zip, WeightsEntry, WeightsMagic, 12L + (dimension * (long)labels.Count * 4), origin);
+            CheckInt(weightsReader.ReadInt32(), dimension, WeightsEntry, origin);
+            CheckInt(weightsReader.ReadInt32(), labels.Count, WeightsEntry, origin);
+            float[] weights = new float[dimension * labels.Count];
+            for (int i = 0; i < weights.Length; i++)
+            {
+                weights[i] = CheckFinite(weightsReader.ReadSingle(), WeightsEntry, origin);
+            }
+
+            Vocabulary vocabulary;
+            try
+            {
+                vocabulary = new Vocabulary(hashes);
+            }
+            catch (ArgumentException e)
+            {
+                throw Damaged(origin, e.Message);
+            }
+
+            return new R2PModel(manifest, labels, new FeatureSpace(options, vocabulary, idf), weights);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Damaged(origin, $"it is not a readable zip archive ({e.Message})", e);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw Damaged(origin, "an entry ends early", e);
+        }
+        catch (JsonException e)
+        {
+            throw Damaged(origin, $"its manifest is not valid JSON ({e.Message})", e);
+        }
+    }
+
+    private static void WriteEntry(ZipArchive zip, string name, Action<Stream> write)
+    {
+        ZipArchiveEntry entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = FixedTimestamp;
+        using Stream stream = entry.Open();
+        write(stream);
+    }
+
+    private static ModelManifest ReadManifest(ZipArchive zip, string origin)
+    {
+        ZipArchiveEntry entry = zip.GetEntry(ManifestEntry)
+            ?? throw Damaged(origin, $"it has no {ManifestEntry}; it is not an R2P.Classify model");
+        if (entry.Length > MaxManifestBytes)
+        {
+            throw Damaged(origin, $"its {ManifestEntry} would expand to {entry.Length:N0} bytes (limit {MaxManifestBytes:N0})");
+        }
+
+        using Stream stream = new BoundedStream(entry.Open(), MaxManifestBytes);
+        ModelManifest manifest = JsonSerializer.Deserialize<ModelManifest>(stream, JsonOptions)
+            ?? throw Damaged(origin, $"its {ManifestEntry} is empty");
+        if (manifest.Format != ModelManifest.FormatName)
+        {
+            throw Damaged(origin, $"its manifest names format '{manifest.Format}', not '{ModelManifest.FormatName}'");
+        }
+
+        if (manifest.FormatVersion > ModelManifest.CurrentFormatVersion || manifest.FormatVersion < 1)
+        {
+            throw new R2PModelException(
+                $"The model '{origin}' has format version {manifest.FormatVersion}, but this version of R2P.Classify reads version {ModelManifest.CurrentFormatVersion}. " +
+                "Update the R2P.Classify package, or retrain the model with this version ('r2p train').");
+        }
+
+        return manifest;
+    }
+
+    private static LabelSet CheckLabels(ModelManifest manifest, string origin)
+    {
+        LabelSet expected = LabelSet.V1;
+        bool same = manifest.CodebookVersion == expected.CodebookVersion
+            && manifest.Labels.Count == expected.Count
+            && manifest.Labels.Select(l => l.Id).SequenceEqual(expected.Select(l => l.Id), StringComparer.Ordinal);
+        if (!same)
+        {
+            throw new R2PModelException(
+                $"The model '{origin}' was trained for codebook {manifest.CodebookVersion} with labels [{string.Join(", ", manifest.Labels.Select(l => l.Id))}], " +
+                $"but this version of R2P.Classify uses codebook {expected.CodebookVersion} with labels [{string.Join(", ", expected.Select(l => l.Id))}]. " +
+                "Retrain the model on data labeled with this codebook ('r2p train').");
+        }
+
+        foreach (ManifestLabel label in manifest.Labels)
+        {
+            if (!float.IsFinite(label.Threshold) || label.Threshold is < 0 or > 1 || !float.IsFinite(label.Bias)
+                || !double.IsFinite(label.CalibrationSlope) || !double.IsFinite(label.CalibrationOffset))
+            {
+                throw Damaged(origin, $"label '{label.Id}' has an invalid threshold, bias or calibration");
+            }
+        }
+
+        return expected;
+    }
+
+    private static BinaryReader OpenArray(ZipArchive zip, string name, uint magic, long expectedBytes, string origin)
+    {
+        ZipArchiveEntry entry = zip.GetEntry(name) ?? throw Damaged(origin, $"it has no {name}");
+        if (expectedBytes > MaxArrayBytes || entry.Length != expectedBytes)
+        {
+            throw Damaged(origin, $"its {name} holds {entry.Length:N0} bytes where the manifest implies {expectedBytes:N0}");
+        }
+
+        var reader = new BinaryReader(new BoundedStream(entry.Open(), expectedBytes), Encoding.UTF8, leaveOpen: false);
+        if (reader.ReadUInt32() != magic)
+        {
+            reader.Dispose();
+            throw Damaged(origin, $"its {name} does not start with the expected header");
+        }
+
+        return reader;
+    }
+
+    private static void CheckInt(int actual, int expected, string name, string origin)
+    {
+        if (actual != expected)
+        {
+            throw Damaged(origin, $"its {name} declares {actual} where the manifest declares {expected}");
+        }
+    }
+
+    private static float CheckFinite(float value, string name, string origin) =>
+        float.IsFinite(value) ? value : throw Damaged(origin, $"its {name} holds a value that is not a finite number");
+
+    private static R2PModelException Damaged(string origin, string reason, Exception? inner = null)
+    {
+        string message = $"The model '{origin}' cannot be loaded: {reason}. Use a model file written by 'r2p train', or the default model (R2PClassifier.LoadDefault()).";
+        return inner is null ? new R2PModelException(message) : new R2PModelException(message, inner);
+    }
+
+    /// <summary>A read-only stream that fails once more than a set number of bytes has been read from it.</summary>
+    private sealed class BoundedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            int n = inner.Read(buffer);
+            _read += n;
+            if (_read > limit)
+            {
+                throw new InvalidDataException($"an entry expands beyond its declared size of {limit:N0} bytes");
+            }
+
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+namespace R2P.Classify.Text;
+
+/// <summary>
+/// Tells which of the six UN languages a paragraph is written in, locally and cheaply: the dominant
+/// script decides Arabic, Chinese and Russian; for Latin script, the most frequent function words
+/// of English, French and Spanish decide. Anything else is <c>other</c>.
+/// </summary>
+internal static class LanguageDetector
+{
+    /// <summary>The code returned when the text is in none of the six languages or has no letters.</summary>
+    public const string Other = "other";
+
+    private static readonly HashSet<string> English = new(StringComparer.Ordinal)
+    {
+        "the", "and", "of", "to", "is", "that", "for", "with", "on", "are", "we", "our", "this", "it", "be", "by",
+        "as", "have", "has", "from", "which", "its", "an", "at", "not", "was", "were", "been", "will", "their", "they",
+        "mr", "must", "all", "who", "would", "these", "those", "can", "also",
+    };
+
+    private static readonly HashSet<string> French = new(StringComparer.Ordinal)
+    {
+        "le", "les", "des", "et", "est", "dans", "pour", "une", "du", "sur", "qui", "au", "aux", "pas", "nous",
+        "notre", "nos", "ces", "cette", "sont", "avec", "ont", "ete", "leur", "leurs", "il", "elle", "mais", "ou",
+        "monsieur", "doit", "tous", "aussi", "comme",
+    };
+
+    private static readonly HashSet<string> Spanish = new(StringComparer.Ordinal)
+    {
+        "el", "los", "las", "y", "del", "por", "una", "para", "con", "es", "al", "su", "sus", "como", "mas",
+        "nuestro", "nuestra", "sobre", "este", "esta", "han", "ha", "fue", "entre", "señor", "senor", "lo", "muy",
+        "tambien", "todos", "debe", "pero",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FrenchLookup = French.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpanishLookup = Spanish.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The ISO 639-1 code (<c>ar</c>, <c>zh</c>, <c>en</c>, <c>fr</c>, <c>ru</c>, <c>es</c>) of <paramref name="text"/>, or <see cref="Other"/>.</summary>
+    public static string Detect(ReadOnlySpan<char> text)
+    {
+        int arabic = 0, cyrillic = 0, han = 0, latin = 0, letters = 0;
+        int english = 0, french = 0, spanish = 0, latinWords = 0;
+        Span<char> word = stackalloc char[16];
+        int wordLength = 0;
+        bool wordTooLong = false;
+
+        for (int i = 0; i <= text.Length; i++)
+        {
+            char c = i < text.Length ? text[i] : ' ';
+            CharacterClass kind = TextFolding.Classify(c);
+            if (kind == CharacterClass.Drop)
+            {
+                continue;
+            }
+
+            if (kind == CharacterClass.Word && (c < 'ʰ'))
+            {
+                // Latin letters and digits (including accented Latin) form the words we look up.
+                if (char.IsLetter(c))
+                {
+                    latin++;
+                    letters++;
+                }
+
+                if (wordLength < word.Length)
+                {
+                    word[wordLength++] = TextFolding.Fold(c);
+                }
+                else
+                {
+                    wordTooLong = true;
+                }
+
+                continue;
+            }
+
+            if (wordLength > 0)
+            {
+                if (!wordTooLong)
+                {
+                    ReadOnlySpan<char> w = word[..wordLength];
+                    english += EnglishLookup.Contains(w) ? 1 : 0;
+                    french += FrenchLookup.Contains(w) ? 1 : 0;
+                    spanish += SpanishLookup.Contains(w) ? 1 : 0;
+                }
+
+                latinWords++;
+                wordLength = 0;
+                wordTooLong = false;
+            }
+
+            if (kind == CharacterClass.Ideograph)
+            {
+                han++;
+                letters++;
+            }
+            else if (kind == CharacterClass.Word && char.IsLetter(c))
+            {
+                letters++;
+                if (c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF')
+                {
+                    arabic++;
+                }
+                else if (c is >= '\u0400' and <= '\u052F')
+                {
+                    cyrillic++;
+                }
+            }
+        }
+
+        if (letters == 0)
+        {
+            return Other;
+        }
+
+        int best = Math.Max(Math.Max(arabic, cyrillic), Math.Max(han, latin));
+        if (best * 2 < letters)
+        {
+            return Other;
+        }
+
+        if (best == han)
+        {
+            return "zh";
+        }
+
+        if (best == arabic)
+        {
+            return "ar";
+        }
+
+        if (best == cyrillic)
+        {
+            return "ru";
+        }
+
+        if (english == 0 && french == 0 && spanish == 0)
+        {
+            // Too short to tell ("Mr. President,"): the commonest language of UN text; otherwise another Latin-script language.
+            return latinWords <= 4 ? "en" : Other;
+        }
+
+        if (english >= french && english >= spanish)
+        {
+            return "en";
+        }
+
+        return french >= spanish ? "fr" : "es";
+    }
+}

@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.ML.Data;
+using R2P.Classify.Features;
+using R2P.Classify.Model;
+
+namespace R2P.Classify.Training;
+
+/// <summary>
+/// Trains a multi-label model: shared n-gram TF-IDF features, one ML.NET linear classifier per label,
+/// Platt calibration and per-label thresholds chosen on out-of-fold predictions grouped by document.
+/// </summary>
+public static class ModelTrainer
+{
+    /// <summary>Trains a model on <paramref name="corpus"/>.</summary>
+    /// <param name="corpus">Labeled paragraphs; paragraphs sharing a document id stay in the same fold.</param>
+    /// <param name="options">Options, or <see langword="null"/> for <see cref="TrainingOptions.Default"/>.</param>
+    /// <param name="progress">Receives one line per training stage, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops training between steps.</param>
+    /// <exception cref="CorpusFormatException">The corpus is empty or a label has too few examples to train.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static TrainedModel Train(IReadOnlyList<LabeledParagraph> corpus, TrainingOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        options ??= TrainingOptions.Default;
+        options.Validate();
+        LabelSet labels = LabelSet.V1;
+        CheckCorpus(corpus, labels, options);
+
+        var clock = Stopwatch.StartNew();
+        FeatureOptions featureOptions = options.FeatureOptions();
+        string[] texts = corpus.Select(p => p.Text).ToArray();
+        bool[][] truth = labels.Select(l => corpus.Select(p => p.Labels.Contains(l.Id, StringComparer.Ordinal)).ToArray()).ToArray();
+        ulong[][] hashes = FeatureSpaceBuilder.DistinctHashes(texts, featureOptions);
+        int[] foldOf = GroupedFolds.Assign(corpus, options.Folds, options.Seed);
+
+        // Out-of-fold margins: every paragraph scored by models that never saw its document.
+        var margins = new float[labels.Count][];
+        for (int l = 0; l < labels.Count; l++)
+        {
+            margins[l] = new float[corpus.Count];
+        }
+
+        for (int fold = 0; fold < options.Folds; fold++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int[] train = Enumerable.Range(0, corpus.Count).Where(i => foldOf[i] != fold).ToArray();
+            int[] test = Enumerable.Range(0, corpus.Count).Where(i => foldOf[i] == fold).ToArray();
+            (FeatureSpace space, float[][] weights, float[] biases) = FitAll(texts, hashes, truth, train, featureOptions, options, cancellationToken);
+            var scratch = new VectorScratch();
+            foreach (int row in test)
+            {
+                space.Vectorize(texts[row], scratch);
+                for (int l = 0; l < labels.Count; l++)
+                {
+                    margins[l][row] = Margin(scratch, weights[l], biases[l]);
+                }
+            }
+
+            progress?.Report($"fold {fold + 1}/{options.Folds}: trained on {train.Length} paragraphs, scored {test.Length} ({clock.Elapsed.TotalSeconds:F1} s)");
+        }
+
+        // Calibration and thresholds from the out-of-fold margins.
+        var calibration = new (double Slope, double Offset)[labels.Count];
+        float[] thresholds = new float[labels.Count];
+        var outOfFold = new List<string>[corpus.Count];
+        for (int i = 0; i < corpus.Count; i++)
+        {
+            outOfFold[i] = [];
+        }
+
+        for (int l = 0; l < labels.Count; l++)
+        {
+            calibration[l] = Calibration.FitPlatt(margins[l], truth[l]);
+            float[] probabilities = margins[l].Select(m => (float)(1.0 / (1.0 + Math.Exp((calibration[l].Slope * m) + calibration[l].Offset)))).ToArray();
+            thresholds[l] = ThresholdSelector.Choose(probabilities, truth[l], options.MinPrecision);
+            for (int i = 0; i < corpus.Count; i++)
+            {
+                if (probabilities[i] >= thresholds[l])
+                {
+                    outOfFold[i].Add(labels[l].Id);
+                }
+            }
+        }
+
+        EvaluationReport crossValidation = Evaluator.Compare(labels, corpus, outOfFold);
+
+        // The final model sees the whole corpus.
+        cancellationToken.ThrowIfCancellationRequested();
+        int[] all = Enumerable.Range(0, corpus.Count).ToArray();
+        (FeatureSpace finalSpace, float[][] finalWeights, float[] finalBiases) = FitAll(texts, hashes, truth, all, featureOptions, options, cancellationToken);
+        progress?.Report($"final model: {finalSpace.Dimension} features, {corpus.Count} paragraphs ({clock.Elapsed.TotalSeconds:F1} s)");
+
+        float[] matrix = new float[finalSpace.Dimension * labels.Count];
+        for (int l = 0; l < labels.Count; l++)
+        {
+            for (int f = 0; f < finalSpace.Dimension; f++)
+            {
+                matrix[(f * labels.Count) + l] = finalWeights[l][f];
+            }
+        }
+
+        var manifest = new ModelManifest
+        {
+            LibraryVersion = R2PClassifier.LibraryVersion,
+            CodebookVersion = labels.CodebookVersion,
+            Labels = labels.Select((label, l) => new ManifestLabel
+            {
+                Id = label.Id,
+                Kind = label.Kind == LabelKind.Pillar ? "pillar" : "theme",
+                Threshold = thresholds[l],
+                Bias = finalBiases[l],
+                CalibrationSlope = calibration[l].Slope,
+                CalibrationOffset = calibration[l].Offset,
+            }).ToArray(),
+            Features = new ManifestFeatures
+            {
+                WordNgramLength = featureOptions.WordNgramLength,
+                CharNgramMinLength = featureOptions.CharNgramMinLength,
+                CharNgramMaxLength = featureOptions.CharNgramMaxLength,
+                Dimension = finalSpace.Dimension,
+            },
+            Training = new ManifestTraining
+            {
+                Trainer = options.Trainer.ToString(),
+                L2Regularization = options.L2Regularization,
+                Seed = options.Seed,
+                Folds = options.Folds,
+                ThresholdObjective = options.MinPrecision is double p ? $"min-precision:{p.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "max-f1",
+                CorpusHash = CorpusHash(corpus),
+                CorpusParagraphs = corpus.Count,
+                CorpusDocuments = corpus.Select(c => c.Document).Distinct(StringComparer.Ordinal).Count(),
+            },
+            Metrics = crossValidation.Overall.Labels.ToDictionary(
+                m => m.Label,
+                m => new ManifestLabelMetrics { Precision = Math.Round(m.Precision, 4), Recall = Math.Round(m.Recall, 4), F1 = Math.Round(m.F1, 4), Support = m.Support },
+                StringComparer.Ordinal),
+        };
+
+        return new TrainedModel(new R2PModel(manifest, labels, finalSpace, matrix), crossValidation);
+    }
+
+    /// <summary>The SHA-256 of the corpus in a canonical form (sorted by id), so the same data always hashes the same.</summary>
+    internal static string CorpusHash(IReadOnlyList<LabeledParagraph> corpus)
+    {
+        var builder = new StringBuilder();
+        foreach (LabeledParagraph p in corpus.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            builder.Append(p.Id).Append('\t').Append(p.Document).Append('\t').Append(p.Language).Append('\t')
+                .Append(string.Join(',', p.Labels.Order(StringComparer.Ordinal))).Append('\t').Append(p.Text).Append('\n');
+        }
+
+        return "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString()))).ToLowerInvariant();
+    }
+
+    private static void CheckCorpus(IReadOnlyList<LabeledParagraph> corpus, LabelSet labels, TrainingOptions options)
+    {
+        if (corpus.Count == 0)
+        {
+            throw new CorpusFormatException("The corpus is empty: training needs labeled paragraphs.");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (LabeledParagraph p in corpus)
+        {
+            if (!ids.Add(p.Id))
+            {
+                throw new CorpusFormatException($"Duplicate paragraph id '{p.Id}'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(p.Text))
+            {
+                throw new CorpusFormatException($"Paragraph '{p.Id}' has empty text.");
+            }
+
+            foreach (string label in p.Labels)
+            {
+                if (labels.IndexOf(label) < 0)
+                {
+                    throw new CorpusFormatException($"Paragraph '{p.Id}' has unknown label '{label}'; valid ids: {string.Join(", ", labels.Select(l => l.Id))}.");
+                }
+            }
+        }
+
+        int documents = corpus.Select(p => p.Document).Distinct(StringComparer.Ordinal).Count();
+        if (documents < options.Folds)
+        {
+            throw new CorpusFormatException($"The corpus has {documents} documents; {options.Folds}-fold cross-validation by document needs at least {options.Folds}.");
+        }
+
+        var shortLabels = labels
+            .Select(l => (l.Id, Count: corpus.Count(p => p.Labels.Contains(l.Id, StringComparer.Ordinal))))
+            .Where(x => x.Count < options.MinPositivesPerLabel)
+            .ToArray();
+        if (shortLabels.Length > 0)
+        {
+            throw new CorpusFormatException(
+                $"Too few examples to train: {string.Join(", ", shortLabels.Select(s => $"'{s.Id}' has {s.Count}"))}; each label needs at least {options.MinPositivesPerLabel} positive paragraphs.");
+        }
+    }
+
+    private static (FeatureSpace Space, float[][] Weights, float[] Biases) FitAll(
+        string[] texts, ulong[][] hashes, bool[][] truth, int[] rows, FeatureOptions featureOptions, TrainingOptions options, CancellationToken cancellationToken)
+    {
+        FeatureSpace space = FeatureSpaceBuilder.Build(hashes, rows, featureOptions, options.MinDocumentFrequency, options.MaxFeatures);
+        var vectors = new VBuffer<float>[rows.Length];
+        Parallel.For(0, rows.Length, () => new VectorScratch(), (i, _, scratch) =>
+        {
+            vectors[i] = LabelFitter.Vectorize(space, texts[rows[i]], scratch);
+            return scratch;
+        }, _ => { });
+
+        int labelCount = truth.Length;
+        var weights = new float[labelCount][];
+        float[] biases = new float[labelCount];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, labelCount, parallel, l =>
+        {
+            bool[] y = rows.Select(r => truth[l][r]).ToArray();
+            (weights[l], biases[l]) = LabelFitter.Fit(vectors, y, space.Dimension, options);
+        });
+        return (space, weights, biases);
+    }
+
+    private static float Margin(VectorScratch scratch, float[] weights, float bias)
+    {
+        float margin = bias;
+        for (int i = 0; i < scratch.Count; i++)
+        {
+            margin += scratch.Values[i] * weights[scratch.Indices[i]];
+        }
+
+        return margin;
+    }
+}

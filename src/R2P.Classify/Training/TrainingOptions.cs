@@ -1,0 +1,70 @@
+namespace R2P.Classify.Training;
+
+/// <summary>How <see cref="ModelTrainer"/> trains a model. Immutable; validated once when training starts.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>The default options, which trained the shipped model.</summary>
+    public static TrainingOptions Default { get; } = new();
+
+    /// <summary>The seed for fold assignment and the trainers: the same corpus and seed give a byte-identical model file.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Cross-validation folds (grouped by document) used for calibration, thresholds and reported metrics.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>The ML.NET trainer used for every label.</summary>
+    public LinearTrainer Trainer { get; init; } = LinearTrainer.LbfgsLogisticRegression;
+
+    /// <summary>L2 regularization strength passed to the trainer.</summary>
+    public float L2Regularization { get; init; } = 1f;
+
+    /// <summary>Word n-grams up to this length (1 to 3).</summary>
+    public int WordNgramLength { get; init; } = 2;
+
+    /// <summary>Shortest character n-gram inside words; 0 turns character n-grams off.</summary>
+    public int CharNgramMinLength { get; init; } = 3;
+
+    /// <summary>Longest character n-gram inside words.</summary>
+    public int CharNgramMaxLength { get; init; } = 5;
+
+    /// <summary>An n-gram must occur in at least this many training paragraphs to become a feature.</summary>
+    public int MinDocumentFrequency { get; init; } = 2;
+
+    /// <summary>At most this many features are kept, the most frequent first.</summary>
+    public int MaxFeatures { get; init; } = 150_000;
+
+    /// <summary>
+    /// When set, each label's threshold is the lowest that reaches this precision on the
+    /// out-of-fold predictions (favouring precision); otherwise the threshold with the best F1.
+    /// </summary>
+    public double? MinPrecision { get; init; }
+
+    /// <summary>Each label needs at least this many positive paragraphs to be trained.</summary>
+    public int MinPositivesPerLabel { get; init; } = 10;
+
+    internal void Validate()
+    {
+        static void Check(bool ok, string name, object value, string rule)
+        {
+            if (!ok)
+            {
+                throw new ArgumentOutOfRangeException(name, value, rule);
+            }
+        }
+
+        Check(Folds is >= 2 and <= 20, nameof(Folds), Folds, "Folds must be from 2 to 20.");
+        Check(L2Regularization is >= 0 and < 1e6f, nameof(L2Regularization), L2Regularization, "L2Regularization must be from 0 to 1e6.");
+        Check(MinDocumentFrequency >= 1, nameof(MinDocumentFrequency), MinDocumentFrequency, "MinDocumentFrequency must be at least 1.");
+        Check(MaxFeatures is >= 1 and <= 4_000_000, nameof(MaxFeatures), MaxFeatures, "MaxFeatures must be from 1 to 4,000,000.");
+        Check(MinPrecision is null or (> 0 and <= 1), nameof(MinPrecision), MinPrecision ?? 0, "MinPrecision must be in (0, 1].");
+        Check(MinPositivesPerLabel >= 2, nameof(MinPositivesPerLabel), MinPositivesPerLabel, "MinPositivesPerLabel must be at least 2.");
+        FeatureOptions().Validate();
+    }
+
+    internal Features.FeatureOptions FeatureOptions() => new()
+    {
+        WordNgramLength = WordNgramLength,
+        CharNgramMinLength = CharNgramMinLength,
+        CharNgramMaxLength = CharNgramMaxLength,
+    };
+}
