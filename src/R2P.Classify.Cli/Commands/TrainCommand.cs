@@ -15,9 +15,14 @@ internal static class TrainCommand
         var trainer = new Option<LinearTrainer>("--trainer") { Description = "The ML.NET trainer for each label.", DefaultValueFactory = _ => TrainingOptions.Default.Trainer };
         var l2 = new Option<float>("--l2") { Description = "L2 regularization.", DefaultValueFactory = _ => TrainingOptions.Default.L2Regularization };
         var minPrecision = new Option<double?>("--min-precision") { Description = "Choose each label's threshold to reach this out-of-fold precision (default: best F1)." };
+        var wordNgrams = new Option<int>("--word-ngrams") { Description = "Word n-grams up to this length (1 to 3).", DefaultValueFactory = _ => TrainingOptions.Default.WordNgramLength };
+        var charNgrams = new Option<string>("--char-ngrams") { Description = "Character n-gram lengths inside words, as MIN-MAX, or 0 for none.", DefaultValueFactory = _ => $"{TrainingOptions.Default.CharNgramMinLength}-{TrainingOptions.Default.CharNgramMaxLength}" };
+        var maxFeatures = new Option<int>("--max-features") { Description = "Keep at most this many n-grams, the most frequent first.", DefaultValueFactory = _ => TrainingOptions.Default.MaxFeatures };
+        var minDf = new Option<int>("--min-df") { Description = "Keep n-grams found in at least this many paragraphs.", DefaultValueFactory = _ => TrainingOptions.Default.MinDocumentFrequency };
+        var lexicon = new Option<bool>("--lexicon") { Description = "Add lexicon features (key R2P terms per label in six languages).", DefaultValueFactory = _ => TrainingOptions.Default.UseLexicon };
         var evaluate = new Option<string[]>("--eval") { Description = "Gold .jsonl files (never trained on) to evaluate the model on and record in the card; missing files are skipped with a notice.", AllowMultipleArgumentsPerToken = true };
 
-        var command = new Command("train", "Train a model on labeled paragraphs and print its cross-validated metrics.") { data, output, seed, folds, trainer, l2, minPrecision, evaluate };
+        var command = new Command("train", "Train a model on labeled paragraphs and print its cross-validated metrics.") { data, output, seed, folds, trainer, l2, minPrecision, wordNgrams, charNgrams, maxFeatures, minDf, lexicon, evaluate };
         command.SetAction((parse, cancellationToken) => Task.FromResult(console.Guard(token =>
         {
             IReadOnlyList<LabeledParagraph> corpus = CorpusReader.Read(parse.GetValue(data)!);
@@ -28,6 +33,12 @@ internal static class TrainCommand
                 Trainer = parse.GetValue(trainer),
                 L2Regularization = parse.GetValue(l2),
                 MinPrecision = parse.GetValue(minPrecision),
+                WordNgramLength = parse.GetValue(wordNgrams),
+                CharNgramMinLength = ParseRange(parse.GetValue(charNgrams)!).Min,
+                CharNgramMaxLength = ParseRange(parse.GetValue(charNgrams)!).Max,
+                MaxFeatures = parse.GetValue(maxFeatures),
+                MinDocumentFrequency = parse.GetValue(minDf),
+                UseLexicon = parse.GetValue(lexicon),
             };
             try
             {
@@ -52,7 +63,6 @@ internal static class TrainCommand
             }
 
             console.Error.WriteLine($"r2p: training on {corpus.Count} paragraphs from {corpus.Select(p => p.Document).Distinct(StringComparer.Ordinal).Count()} documents");
-            var progress = new Progress<string>(line => console.Error.WriteLine($"r2p: {line}"));
             TrainedModel model = ModelTrainer.Train(corpus, options, new SynchronousProgress(console.Error), token);
 
             string outPath = parse.GetValue(output)!;
@@ -76,6 +86,22 @@ internal static class TrainCommand
             return ExitCodes.Success;
         }, cancellationToken)));
         return command;
+    }
+
+    private static (int Min, int Max) ParseRange(string value)
+    {
+        if (value == "0")
+        {
+            return (0, 0);
+        }
+
+        string[] parts = value.Split('-');
+        if (parts.Length == 2 && int.TryParse(parts[0], out int min) && int.TryParse(parts[1], out int max))
+        {
+            return (min, max);
+        }
+
+        throw new CliException($"--char-ngrams takes MIN-MAX (e.g. 3-5) or 0, not '{value}'.", ExitCodes.Usage);
     }
 
     /// <summary>Reports progress on the calling thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>

@@ -16,6 +16,7 @@ internal sealed class FeatureExtractor
     private readonly int _wordNgrams;
     private readonly int _charMin;
     private readonly int _charMax;
+    private readonly Lexicon? _lexicon;
 
     public FeatureExtractor(FeatureOptions options)
     {
@@ -23,6 +24,7 @@ internal sealed class FeatureExtractor
         _wordNgrams = options.WordNgramLength;
         _charMin = options.CharNgramMinLength;
         _charMax = options.CharNgramMaxLength;
+        _lexicon = options.Lexicon;
     }
 
     /// <summary>Extracts every feature occurrence of <paramref name="text"/> into <paramref name="sink"/>.</summary>
@@ -105,6 +107,8 @@ internal sealed class FeatureExtractor
                 AddCharNgrams(word[..length], start, end, ref sink);
             }
         }
+
+        _lexicon?.Match(text, ref sink);
     }
 
     private void AddCharNgrams<TSink>(ReadOnlySpan<char> padded, int start, int end, ref TSink sink)

@@ -11,6 +11,7 @@ internal static class FeatureHash
     /// <summary>Tags keep n-grams of different kinds apart even when their characters coincide.</summary>
     public const ulong WordTag = 0x1000;
     public const ulong CharTag = 0x2000;
+    public const ulong LexiconTag = 0x3000;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Add(ulong hash, char c) => (hash ^ c) * Prime;

@@ -15,6 +15,9 @@ internal sealed record FeatureOptions
     /// <summary>Longest character n-gram taken inside a word.</summary>
     public int CharNgramMaxLength { get; init; } = 5;
 
+    /// <summary>Key terms per label that add one cross-language feature per label; <see langword="null"/> for none.</summary>
+    public Lexicon? Lexicon { get; init; }
+
     /// <summary>The default featurization of the shipped model.</summary>
     public static FeatureOptions Default { get; } = new();
 

@@ -16,6 +16,7 @@ internal static class ModelFile
     private const string ManifestEntry = "manifest.json";
     private const string VocabularyEntry = "vocabulary.bin";
     private const string WeightsEntry = "weights.bin";
+    private const string LexiconEntry = "lexicon.txt";
     private const uint VocabularyMagic = 0x42565052; // "RPVB"
     private const uint WeightsMagic = 0x57575052;    // "RPWW"
     private const long MaxManifestBytes = 4L << 20;
@@ -30,6 +31,11 @@ internal static class ModelFile
     {
         using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
         WriteEntry(zip, ManifestEntry, stream => JsonSerializer.Serialize(stream, model.Manifest, JsonOptions));
+        if (model.Features.Options.Lexicon is { } lexicon)
+        {
+            WriteEntry(zip, LexiconEntry, stream => stream.Write(Encoding.UTF8.GetBytes(lexicon.Source)));
+        }
+
         WriteEntry(zip, VocabularyEntry, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
@@ -76,6 +82,7 @@ internal static class ModelFile
                 WordNgramLength = manifest.Features.WordNgramLength,
                 CharNgramMinLength = manifest.Features.CharNgramMinLength,
                 CharNgramMaxLength = manifest.Features.CharNgramMaxLength,
+                Lexicon = ReadLexicon(zip, manifest, labels, origin),
             };
             try
             {
@@ -168,6 +175,38 @@ internal static class ModelFile
         }
 
         return manifest;
+    }
+
+    private static Lexicon? ReadLexicon(ZipArchive zip, ModelManifest manifest, LabelSet labels, string origin)
+    {
+        if (string.IsNullOrEmpty(manifest.Features.Lexicon))
+        {
+            return null;
+        }
+
+        ZipArchiveEntry entry = zip.GetEntry(LexiconEntry) ?? throw Damaged(origin, $"its manifest names a lexicon but it has no {LexiconEntry}");
+        if (entry.Length > MaxManifestBytes)
+        {
+            throw Damaged(origin, $"its {LexiconEntry} would expand to {entry.Length:N0} bytes (limit {MaxManifestBytes:N0})");
+        }
+
+        using var reader = new StreamReader(new BoundedStream(entry.Open(), MaxManifestBytes), Encoding.UTF8);
+        Lexicon lexicon;
+        try
+        {
+            lexicon = Lexicon.Parse(reader.ReadToEnd(), labels, LexiconEntry);
+        }
+        catch (FormatException e)
+        {
+            throw Damaged(origin, e.Message.TrimEnd('.'));
+        }
+
+        if (lexicon.Hash != manifest.Features.Lexicon)
+        {
+            throw Damaged(origin, $"its {LexiconEntry} does not match the hash in its manifest");
+        }
+
+        return lexicon;
     }
 
     private static LabelSet CheckLabels(ModelManifest manifest, string origin)

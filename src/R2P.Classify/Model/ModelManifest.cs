@@ -69,6 +69,10 @@ internal sealed record ManifestFeatures
     [JsonPropertyName("charNgramMaxLength")]
     public int CharNgramMaxLength { get; init; }
 
+    /// <summary>SHA-256 of the lexicon stored in the model, or empty when the model uses none.</summary>
+    [JsonPropertyName("lexicon")]
+    public string Lexicon { get; init; } = "";
+
     [JsonPropertyName("dimension")]
     public int Dimension { get; init; }
 

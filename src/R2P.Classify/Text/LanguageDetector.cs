@@ -14,21 +14,25 @@ internal static class LanguageDetector
     {
         "the", "and", "of", "to", "is", "that", "for", "with", "on", "are", "we", "our", "this", "it", "be", "by",
         "as", "have", "has", "from", "which", "its", "an", "at", "not", "was", "were", "been", "will", "their", "they",
-        "mr", "must", "all", "who", "would", "these", "those", "can", "also",
+        "mr", "must", "all", "who", "would", "these", "those", "can", "also", "i", "you", "thank", "us", "my", "he",
+        "she", "his", "her", "in", "or", "but", "said", "more", "than", "after", "madam", "chair", "president",
+        "meeting", "council", "general", "security", "assembly", "united", "nations",
     };
 
     private static readonly HashSet<string> French = new(StringComparer.Ordinal)
     {
         "le", "les", "des", "et", "est", "dans", "pour", "une", "du", "sur", "qui", "au", "aux", "pas", "nous",
         "notre", "nos", "ces", "cette", "sont", "avec", "ont", "ete", "leur", "leurs", "il", "elle", "mais", "ou",
-        "monsieur", "doit", "tous", "aussi", "comme",
+        "monsieur", "doit", "tous", "aussi", "comme", "de", "la", "l", "d", "qu", "en", "un", "se", "ne", "par",
+        "conseil", "assemblee", "securite", "generale",
     };
 
     private static readonly HashSet<string> Spanish = new(StringComparer.Ordinal)
     {
         "el", "los", "las", "y", "del", "por", "una", "para", "con", "es", "al", "su", "sus", "como", "mas",
         "nuestro", "nuestra", "sobre", "este", "esta", "han", "ha", "fue", "entre", "señor", "senor", "lo", "muy",
-        "tambien", "todos", "debe", "pero",
+        "tambien", "todos", "debe", "pero", "de", "la", "en", "que", "se", "un", "no", "a", "consejo", "asamblea",
+        "seguridad", "comision", "cuestion",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -39,7 +43,7 @@ internal static class LanguageDetector
     public static string Detect(ReadOnlySpan<char> text)
     {
         int arabic = 0, cyrillic = 0, han = 0, latin = 0, letters = 0;
-        int english = 0, french = 0, spanish = 0, latinWords = 0;
+        int english = 0, french = 0, spanish = 0, latinWords = 0, accented = 0, frenchMarks = 0, spanishMarks = 0;
         Span<char> word = stackalloc char[16];
         int wordLength = 0;
         bool wordTooLong = false;
@@ -60,6 +64,10 @@ internal static class LanguageDetector
                 {
                     latin++;
                     letters++;
+                    accented += c > '\u007F' ? 1 : 0;
+                    char lower = char.ToLowerInvariant(c);
+                    frenchMarks += lower is 'è' or 'ê' or 'à' or 'ç' or 'œ' or 'ù' or 'â' or 'î' or 'ô' or 'û' or 'ë' or 'ï' ? 1 : 0;
+                    spanishMarks += lower is 'ñ' or 'á' or 'í' or 'ó' or 'ú' ? 1 : 0;
                 }
 
                 if (wordLength < word.Length)
@@ -136,10 +144,24 @@ internal static class LanguageDetector
 
         if (english == 0 && french == 0 && spanish == 0)
         {
-            // Too short to tell ("Mr. President,"): the commonest language of UN text; otherwise another Latin-script language.
-            return latinWords <= 4 ? "en" : Other;
+            // No function word of the three (a dateline such as "NYALA, Sudan (Reuters) -"): letters only French or
+            // only Spanish uses decide; plain ASCII is most likely English, the commonest language of UN text.
+            if (frenchMarks != spanishMarks)
+            {
+                return frenchMarks > spanishMarks ? "fr" : "es";
+            }
+
+            return accented == 0 || latinWords <= 2 ? "en" : Other;
         }
 
+        if (english >= french && english >= spanish)
+        {
+            return "en";
+        }
+
+        // Function words both share ("de", "la", "en") can tie: their own accented letters decide.
+        french += frenchMarks > spanishMarks ? 1 : 0;
+        spanish += spanishMarks > frenchMarks ? 1 : 0;
         if (english >= french && english >= spanish)
         {
             return "en";

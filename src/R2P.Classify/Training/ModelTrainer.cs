@@ -119,6 +119,7 @@ public static class ModelTrainer
                 WordNgramLength = featureOptions.WordNgramLength,
                 CharNgramMinLength = featureOptions.CharNgramMinLength,
                 CharNgramMaxLength = featureOptions.CharNgramMaxLength,
+                Lexicon = featureOptions.Lexicon?.Hash ?? "",
                 Dimension = finalSpace.Dimension,
             },
             Training = new ManifestTraining

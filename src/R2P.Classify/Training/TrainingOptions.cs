@@ -16,7 +16,7 @@ public sealed class TrainingOptions
     public LinearTrainer Trainer { get; init; } = LinearTrainer.LbfgsLogisticRegression;
 
     /// <summary>L2 regularization strength passed to the trainer.</summary>
-    public float L2Regularization { get; init; } = 1f;
+    public float L2Regularization { get; init; } = 0.01f;
 
     /// <summary>Word n-grams up to this length (1 to 3).</summary>
     public int WordNgramLength { get; init; } = 2;
@@ -26,6 +26,9 @@ public sealed class TrainingOptions
 
     /// <summary>Longest character n-gram inside words.</summary>
     public int CharNgramMaxLength { get; init; } = 5;
+
+    /// <summary>Add one feature per label from the curated six-language lexicon of key R2P terms (stored in the model).</summary>
+    public bool UseLexicon { get; init; } = true;
 
     /// <summary>An n-gram must occur in at least this many training paragraphs to become a feature.</summary>
     public int MinDocumentFrequency { get; init; } = 2;
@@ -66,5 +69,6 @@ public sealed class TrainingOptions
         WordNgramLength = WordNgramLength,
         CharNgramMinLength = CharNgramMinLength,
         CharNgramMaxLength = CharNgramMaxLength,
+        Lexicon = UseLexicon ? Features.Lexicon.Default : null,
     };
 }

@@ -1,0 +1,240 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using R2P.Classify.Text;
+
+namespace R2P.Classify.Features;
+
+/// <summary>
+/// A curated list of key terms per label in the six UN languages (<c>r2p-lexicon.txt</c>). Each match
+/// adds one feature per label, shared by every language, so that what the model learns about a
+/// label's vocabulary in one language carries over to the others. Every word of a term matches folded
+/// text as a word prefix; a term written with a leading <c>*</c> may also start inside a word (Arabic clitics).
+/// </summary>
+internal sealed class Lexicon
+{
+    private const string ResourceName = "R2P.Classify.Features.r2p-lexicon.txt";
+    private static readonly Lazy<Lexicon> DefaultLexicon = new(LoadDefault);
+
+    private readonly Dictionary<long, int> _children = [];   // (node << 16 | char) -> child node
+    private readonly List<ulong> _labelsAtNode = [0, 0];      // bit l set: a term of label l ends here
+    private readonly bool[] _firstChar = new bool[char.MaxValue + 1];
+    private readonly ulong[] _labelFeatures;
+    private int _nodes = 2;                                    // node 0: word-start root; node 1: anywhere root
+
+    private Lexicon(string source, LabelSet labels)
+    {
+        Source = source;
+        Hash = "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source))).ToLowerInvariant();
+        _labelFeatures = labels.Select(l => FeatureHash.Finish(HashString(l.Id), FeatureHash.LexiconTag)).ToArray();
+    }
+
+    /// <summary>The lexicon shipped with the library.</summary>
+    public static Lexicon Default => DefaultLexicon.Value;
+
+    /// <summary>The lexicon's text, stored in model files so a model always matches the terms it was trained with.</summary>
+    public string Source { get; }
+
+    /// <summary>SHA-256 of <see cref="Source"/>.</summary>
+    public string Hash { get; }
+
+    /// <summary>The number of terms.</summary>
+    public int TermCount { get; private set; }
+
+    /// <summary>Parses lexicon text; <paramref name="origin"/> names it in errors.</summary>
+    /// <exception cref="FormatException">A line is malformed or names an unknown label; the message gives the line.</exception>
+    public static Lexicon Parse(string source, LabelSet labels, string origin)
+    {
+        var lexicon = new Lexicon(source, labels);
+        int label = -1;
+        int lineNumber = 0;
+        foreach (string raw in source.Split('\n'))
+        {
+            lineNumber++;
+            string line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (line.StartsWith('[') && line.EndsWith(']'))
+            {
+                label = labels.IndexOf(line[1..^1].Trim());
+                if (label < 0)
+                {
+                    throw new FormatException($"{origin}:{lineNumber}: unknown label '{line[1..^1]}'.");
+                }
+
+                continue;
+            }
+
+            int equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (label < 0 || equals < 0)
+            {
+                throw new FormatException($"{origin}:{lineNumber}: expected '[label-id]' or 'lang = term; term; …'.");
+            }
+
+            foreach (string term in line[(equals + 1)..].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                lexicon.Add(term, label);
+            }
+        }
+
+        return lexicon;
+    }
+
+    /// <summary>Adds a feature for every term occurrence in <paramref name="text"/>, with the span it covers.</summary>
+    public void Match<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        char[] folded = ArrayPool<char>.Shared.Rent(text.Length + 1);
+        int[] origin = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        try
+        {
+            int length = Fold(text, folded, origin);
+            for (int i = 0; i < length; i++)
+            {
+                char c = folded[i];
+                if (c == ' ' || !_firstChar[c])
+                {
+                    continue;
+                }
+
+                bool wordStart = i == 0 || folded[i - 1] == ' ' || TextFolding.IsIdeograph(c) || TextFolding.IsIdeograph(folded[i - 1]);
+                if (wordStart)
+                {
+                    Walk(0, folded, origin, i, length, ref sink);
+                }
+
+                Walk(1, folded, origin, i, length, ref sink);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+            ArrayPool<int>.Shared.Return(origin);
+        }
+    }
+
+    private void Walk<TSink>(int node, char[] folded, int[] origin, int start, int length, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        for (int j = start; j < length; j++)
+        {
+            char c = folded[j];
+            if (!_children.TryGetValue(((long)node << 16) | c, out int next))
+            {
+                // Every word of a term is a prefix: a space in the term skips the rest of the text's word
+                // ("protect* its* popul*" matches "protecting its populations").
+                if (c == ' ' || !_children.TryGetValue(((long)node << 16) | ' ', out next))
+                {
+                    return;
+                }
+
+                while (j < length && folded[j] != ' ')
+                {
+                    j++;
+                }
+
+                if (j == length)
+                {
+                    return;
+                }
+            }
+
+            node = next;
+
+            ulong labels = _labelsAtNode[node];
+            while (labels != 0)
+            {
+                int label = System.Numerics.BitOperations.TrailingZeroCount(labels);
+                labels &= labels - 1;
+                sink.Add(_labelFeatures[label], origin[start], origin[j] + 1);
+            }
+        }
+    }
+
+    /// <summary>Folds text for matching: folded letters, one space for any run of separators; origin maps back to the text.</summary>
+    private static int Fold(ReadOnlySpan<char> text, char[] folded, int[] origin)
+    {
+        int n = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            CharacterClass kind = TextFolding.Classify(text[i]);
+            if (kind == CharacterClass.Drop)
+            {
+                continue;
+            }
+
+            if (kind == CharacterClass.Separator)
+            {
+                if (n > 0 && folded[n - 1] != ' ')
+                {
+                    folded[n] = ' ';
+                    origin[n++] = i;
+                }
+
+                continue;
+            }
+
+            folded[n] = TextFolding.Fold(text[i]);
+            origin[n++] = i;
+        }
+
+        return n;
+    }
+
+    private void Add(string term, int label)
+    {
+        bool anywhere = term.StartsWith('*');
+        char[] folded = new char[term.Length + 1];
+        int[] origin = new int[term.Length + 1];
+        int length = Fold(anywhere ? term.AsSpan(1) : term, folded, origin);
+        while (length > 0 && folded[length - 1] == ' ')
+        {
+            length--;
+        }
+
+        if (length == 0)
+        {
+            return;
+        }
+
+        int node = anywhere ? 1 : 0;
+        for (int i = 0; i < length; i++)
+        {
+            long key = ((long)node << 16) | folded[i];
+            if (!_children.TryGetValue(key, out int child))
+            {
+                child = _nodes++;
+                _children.Add(key, child);
+                _labelsAtNode.Add(0);
+            }
+
+            node = child;
+        }
+
+        _firstChar[folded[0]] = true;
+        _labelsAtNode[node] |= 1UL << label;
+        TermCount++;
+    }
+
+    private static ulong HashString(string value)
+    {
+        ulong hash = FeatureHash.Seed;
+        foreach (char c in value)
+        {
+            hash = FeatureHash.Add(hash, c);
+        }
+
+        return hash;
+    }
+
+    private static Lexicon LoadDefault()
+    {
+        using Stream stream = typeof(Lexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The lexicon resource '{ResourceName}' is missing from this build.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Parse(reader.ReadToEnd(), LabelSet.V1, "r2p-lexicon.txt");
+    }
+}

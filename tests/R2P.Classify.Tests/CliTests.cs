@@ -1,0 +1,164 @@
+using System.Text.Json;
+using R2P.Classify.Cli;
+
+namespace R2P.Classify.Tests;
+
+public class CliTests
+{
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = Program.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Classify_prints_the_labeled_paragraphs_of_a_seed_document()
+    {
+        var (exit, output, error) = Run("classify", RepoPaths.SeedDocument("000_c70990869e76fe68.txt"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("veto-restraint", output);
+        Assert.Contains("Deputy Prime Minister", output);
+    }
+
+    [Fact]
+    public void Jsonl_in_gives_one_row_per_input_row_with_the_same_ids_in_order()
+    {
+        using var dir = new TempDir();
+        string input = dir.File("in.jsonl");
+        string[] ids = ["z-last", "a-first", "m-middle", "42"];
+        File.WriteAllLines(input,
+        [
+            """{"id": "z-last", "text": "First paragraph.\n\nStill the same row, not re-split.", "extra": 1}""",
+            """{"id": "a-first", "text": "The veto must not block action against genocide; we support the code of conduct."}""",
+            "",
+            """{"id": "m-middle", "text": "مجلس الأمن"}""",
+            """{"id": 42, "text": "Le Conseil doit agir."}""",
+        ]);
+        var (exit, output, error) = Run("classify", input, "--format", "jsonl");
+        Assert.True(exit == 0, error);
+        JsonElement[] rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(ids, rows.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal("ar", rows[2].GetProperty("lang").GetString());
+        Assert.Contains("veto-restraint", rows[1].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(15, rows[0].GetProperty("scores").EnumerateObject().Count());
+        Assert.Contains("Still the same row", rows[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Text_documents_give_ids_with_paragraph_numbers_and_csv_has_a_header()
+    {
+        using var dir = new TempDir();
+        string input = dir.File("doc.txt");
+        File.WriteAllText(input, "Mr. President,\n\nWe support the code of conduct on the veto.\n");
+        var (exit, output, _) = Run("classify", input, "--format", "csv");
+        Assert.Equal(0, exit);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,source,paragraph,lang,labels,state-responsibility", lines[0]);
+        Assert.StartsWith($"{input}#p1,", lines[1]);
+        Assert.StartsWith($"{input}#p2,", lines[2]);
+    }
+
+    [Fact]
+    public void Output_file_is_written_whole()
+    {
+        using var dir = new TempDir();
+        string output = dir.File("out.jsonl");
+        var (exit, stdout, _) = Run("classify", RepoPaths.SeedDocument("001_1d78c931a1c408e6.txt"), "--format", "jsonl", "--output", output);
+        Assert.Equal(0, exit);
+        Assert.Empty(stdout);
+        Assert.True(File.ReadAllLines(output).Length > 5);
+        Assert.Single(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void A_missing_input_is_one_line_on_stderr_and_the_other_inputs_are_still_classified()
+    {
+        var (exit, output, error) = Run("classify", "/no/such/file.txt", RepoPaths.SeedDocument("004_20056a2cff290050.txt"), "--format", "jsonl");
+        Assert.Equal(1, exit);
+        Assert.Contains("r2p: error: /no/such/file.txt: no such file or folder", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.NotEmpty(output);
+    }
+
+    [Fact]
+    public void A_damaged_model_is_one_line_and_a_non_zero_exit()
+    {
+        using var dir = new TempDir();
+        string model = dir.File("bad.zip");
+        File.WriteAllText(model, "not a zip");
+        var (exit, _, error) = Run("classify", RepoPaths.SeedDocument("004_20056a2cff290050.txt"), "--model", model);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("r2p: error: The model", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void Usage_errors_exit_with_2()
+    {
+        Assert.Equal(2, Run("classify").Exit);
+        Assert.Equal(2, Run("classify", "x.txt", "--format", "xml").Exit);
+        Assert.Equal(2, Run("frobnicate").Exit);
+    }
+
+    [Fact]
+    public void Evaluate_prints_per_label_metrics_and_averages_overall_and_by_language()
+    {
+        var (exit, output, error) = Run("evaluate", "--data", RepoPaths.SeedGold);
+        Assert.True(exit == 0, error);
+        foreach (string expected in new[] { "precision", "recall", "f1", "support", "macro-F1", "micro-F1", "veto-restraint", "ar ", "en " })
+        {
+            Assert.Contains(expected, output);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_as_json_parses()
+    {
+        var (exit, output, _) = Run("evaluate", "--data", RepoPaths.SeedGold, "--format", "json");
+        Assert.Equal(0, exit);
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+        Assert.InRange(root.GetProperty("macroF1").GetDouble(), 0, 1);
+        Assert.True(root.GetProperty("byLanguage").TryGetProperty("ar", out _));
+    }
+
+    [Fact]
+    public void Train_writes_a_model_and_its_card_that_classify_can_use()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("train.jsonl");
+        File.WriteAllLines(data, TestModels.SmallCorpus.Select(p => JsonSerializer.Serialize(new { id = p.Id, doc = p.Document, lang = p.Language, text = p.Text, labels = p.Labels })));
+        string model = dir.File("model.zip");
+        var (exit, output, error) = Run("train", "--data", data, "--out", model, "--folds", "2", "--eval", RepoPaths.SeedGold, "/no/dev.jsonl");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Cross-validated (2 folds grouped by document)", output);
+        Assert.Contains("notice: evaluation set '/no/dev.jsonl' not found; skipped.", error);
+        JsonElement card = JsonDocument.Parse(File.ReadAllText(dir.File("model.json"))).RootElement;
+        Assert.Equal(RepoPaths.SeedGold, card.GetProperty("evaluations")[0].GetProperty("name").GetString());
+        Assert.Equal(0, Run("classify", RepoPaths.SeedDocument("004_20056a2cff290050.txt"), "--model", model).Exit);
+    }
+
+    [Fact]
+    public void Train_on_bad_data_fails_before_training_with_the_position()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("bad.jsonl");
+        File.WriteAllText(data, "{\"id\": \"a\", \"text\": \"x\", \"labels\": [\"nope\"]}\n");
+        string model = dir.File("model.zip");
+        var (exit, _, error) = Run("train", "--data", data, "--out", model);
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"r2p: error: {data}:1:", error);
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
+    public void Corpus_stats_prints_languages_and_labels()
+    {
+        var (exit, output, _) = Run("corpus", "stats", RepoPaths.Corpus);
+        Assert.Equal(0, exit);
+        Assert.Contains("paragraphs", output);
+        Assert.Contains("women-peace-security", output);
+        Assert.Contains(" zh", output);
+    }
+}
