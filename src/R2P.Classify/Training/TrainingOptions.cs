@@ -34,7 +34,7 @@ public sealed class TrainingOptions
     public int MinDocumentFrequency { get; init; } = 2;
 
     /// <summary>At most this many features are kept, the most frequent first.</summary>
-    public int MaxFeatures { get; init; } = 150_000;
+    public int MaxFeatures { get; init; } = 80_000;
 
     /// <summary>
     /// When set, each label's threshold is the lowest that reaches this precision on the
