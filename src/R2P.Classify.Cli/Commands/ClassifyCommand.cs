@@ -28,32 +28,37 @@ internal static class ClassifyCommand
             }
         });
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that cannot be read." };
+        var explain = new Option<bool>("--explain") { Description = "Show, for each label given, the spans of text that raised its score most (weights and offsets)." };
 
-        var command = new Command("classify", "Label each paragraph by R2P pillar and theme.") { inputs, format, model, output, threads, failFast };
+        var command = new Command("classify", "Label each paragraph by R2P pillar and theme.") { inputs, format, model, output, threads, failFast, explain };
         command.SetAction((parse, cancellationToken) => Task.FromResult(console.Guard(token =>
         {
             using R2PClassifier classifier = CommonOptions.LoadClassifier(parse.GetValue(model), parse.GetValue(threads));
             string? outputPath = parse.GetValue(output);
             string chosenFormat = parse.GetValue(format)!;
+            var settings = new RunSettings(chosenFormat, parse.GetValue(failFast), parse.GetValue(explain));
             if (outputPath is null)
             {
-                return Run(console, classifier, parse.GetValue(inputs)!, chosenFormat, console.Out, parse.GetValue(failFast), interactive: !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out), token);
+                return Run(console, classifier, parse.GetValue(inputs)!, settings, console.Out, interactive: !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out), token);
             }
 
             int exitCode = ExitCodes.Success;
             AtomicFile.Write(outputPath, stream =>
             {
                 using var writer = new StreamWriter(stream, leaveOpen: true);
-                exitCode = Run(console, classifier, parse.GetValue(inputs)!, chosenFormat, writer, parse.GetValue(failFast), interactive: false, token);
+                exitCode = Run(console, classifier, parse.GetValue(inputs)!, settings, writer, interactive: false, token);
             });
             return exitCode;
         }, cancellationToken)));
         return command;
     }
 
-    private static int Run(CliConsole console, R2PClassifier classifier, string[] inputs, string format, TextWriter writer, bool failFast, bool interactive, CancellationToken token)
+    private sealed record RunSettings(string Format, bool FailFast, bool Explain);
+
+    private static int Run(CliConsole console, R2PClassifier classifier, string[] inputs, RunSettings settings, TextWriter writer, bool interactive, CancellationToken token)
     {
-        using IRowWriter rows = format switch
+        bool failFast = settings.FailFast;
+        using IRowWriter rows = settings.Format switch
         {
             "jsonl" => new JsonLinesRowWriter(WriterStream(writer)),
             "csv" => new CsvRowWriter(writer, classifier.Labels),
@@ -79,7 +84,7 @@ internal static class ClassifyCommand
             {
                 try
                 {
-                    ClassifyFile(classifier, file, rows, token);
+                    ClassifyFile(classifier, file, rows, settings.Explain, token);
                 }
                 catch (DocumentReadException e) when (!failFast)
                 {
@@ -98,7 +103,7 @@ internal static class ClassifyCommand
         return ExitCodes.Success;
     }
 
-    private static void ClassifyFile(R2PClassifier classifier, string file, IRowWriter rows, CancellationToken token)
+    private static void ClassifyFile(R2PClassifier classifier, string file, IRowWriter rows, bool explain, CancellationToken token)
     {
         var batch = new List<SourceParagraph>(BatchSize);
         foreach (SourceParagraph paragraph in DocumentReader.ReadParagraphs(file))
@@ -106,17 +111,19 @@ internal static class ClassifyCommand
             batch.Add(paragraph);
             if (batch.Count == BatchSize)
             {
-                Flush(classifier, batch, rows, token);
+                Flush(classifier, batch, rows, explain, token);
             }
         }
 
-        Flush(classifier, batch, rows, token);
+        Flush(classifier, batch, rows, explain, token);
         rows.EndOfSource(file);
     }
 
-    private static void Flush(R2PClassifier classifier, List<SourceParagraph> batch, IRowWriter rows, CancellationToken token)
+    private static void Flush(R2PClassifier classifier, List<SourceParagraph> batch, IRowWriter rows, bool explain, CancellationToken token)
     {
-        IReadOnlyList<ParagraphClassification> results = classifier.ClassifyMany(batch.Select(p => p.Text).ToArray(), token);
+        IReadOnlyList<ParagraphClassification> results = explain
+            ? batch.AsParallel().AsOrdered().WithCancellation(token).Select(p => classifier.Explain(p.Text)).ToArray()
+            : classifier.ClassifyMany(batch.Select(p => p.Text).ToArray(), token);
         for (int i = 0; i < batch.Count; i++)
         {
             rows.Write(batch[i], results[i]);

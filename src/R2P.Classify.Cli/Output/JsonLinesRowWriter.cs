@@ -32,6 +32,28 @@ internal sealed class JsonLinesRowWriter(Stream stream) : IRowWriter
         }
 
         _writer.WriteEndObject();
+        if (classification.Evidence.Count > 0)
+        {
+            _writer.WriteStartObject("evidence");
+            foreach (LabelEvidence label in classification.Evidence)
+            {
+                _writer.WriteStartArray(label.Label);
+                foreach (Evidence span in label.Spans)
+                {
+                    _writer.WriteStartObject();
+                    _writer.WriteString("text", span.Text);
+                    _writer.WriteNumber("start", span.Start);
+                    _writer.WriteNumber("length", span.Length);
+                    _writer.WriteNumber("weight", Math.Round(span.Weight, 4));
+                    _writer.WriteEndObject();
+                }
+
+                _writer.WriteEndArray();
+            }
+
+            _writer.WriteEndObject();
+        }
+
         _writer.WriteEndObject();
         _writer.Flush();
         stream.WriteByte((byte)'\n');

@@ -44,6 +44,19 @@ internal sealed class TableRowWriter : IRowWriter
         }
     }
 
+    /// <summary>With --explain: the label's three strongest spans, e.g. «veto» +1.20 @31.</summary>
+    private static string EvidenceLine(ParagraphClassification classification, string label)
+    {
+        LabelEvidence? evidence = classification.Evidence.FirstOrDefault(e => e.Label == label);
+        if (evidence is null || evidence.Spans.Count == 0)
+        {
+            return "";
+        }
+
+        return "\n  [grey]" + Markup.Escape(string.Join(" ", evidence.Spans.Take(3).Select(s =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"«{s.Text}» +{s.Weight:0.00} @{s.Start}")))) + "[/]";
+    }
+
     private void Render(string source)
     {
         if (_rows.Count == 0)
@@ -61,7 +74,7 @@ internal sealed class TableRowWriter : IRowWriter
             string labels = classification.Labels.Count == 0
                 ? "[grey]-[/]"
                 : string.Join("\n", classification.Labels.Select(l =>
-                    $"[{(l.Kind == LabelKind.Pillar ? "bold blue" : "green")}]{Markup.Escape(l.Label)}[/] {l.Score:0.00}"));
+                    $"[{(l.Kind == LabelKind.Pillar ? "bold blue" : "green")}]{Markup.Escape(l.Label)}[/] {l.Score:0.00}" + EvidenceLine(classification, l.Label)));
             string text = paragraph.Text.ReplaceLineEndings(" ");
             if (text.Length > TextPreview)
             {

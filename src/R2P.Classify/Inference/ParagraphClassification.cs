@@ -3,11 +3,12 @@ namespace R2P.Classify;
 /// <summary>The result of classifying one paragraph. Immutable.</summary>
 public sealed class ParagraphClassification
 {
-    internal ParagraphClassification(IReadOnlyList<LabelScore> labels, IReadOnlyList<LabelScore> scores, string language)
+    internal ParagraphClassification(IReadOnlyList<LabelScore> labels, IReadOnlyList<LabelScore> scores, string language, IReadOnlyList<LabelEvidence>? evidence = null)
     {
         Labels = labels;
         Scores = scores;
         Language = language;
+        Evidence = evidence ?? [];
     }
 
     /// <summary>The labels whose score reached the model's threshold for that label, best first. Empty when none did.</summary>
@@ -18,6 +19,20 @@ public sealed class ParagraphClassification
 
     /// <summary>The detected language: <c>ar</c>, <c>zh</c>, <c>en</c>, <c>fr</c>, <c>ru</c>, <c>es</c>, or <c>other</c>.</summary>
     public string Language { get; }
+
+    /// <summary>
+    /// For each label in <see cref="Labels"/>, the spans of the paragraph that contributed most to its
+    /// score. Filled by <see cref="R2PClassifier.Explain"/>; empty from <see cref="R2PClassifier.Classify(string?)"/>.
+    /// </summary>
+    public IReadOnlyList<LabelEvidence> Evidence { get; }
+
+    /// <summary>The <paramref name="count"/> best-scoring labels, whatever their thresholds, best first.</summary>
+    /// <param name="count">How many labels to return (at most the number of labels).</param>
+    public IReadOnlyList<LabelScore> Top(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return Scores.OrderByDescending(s => s.Score).Take(count).ToArray();
+    }
 
     /// <summary>The pillars among <see cref="Labels"/>.</summary>
     public IEnumerable<LabelScore> Pillars => Labels.Where(l => l.Kind == LabelKind.Pillar);

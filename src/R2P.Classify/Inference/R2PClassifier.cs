@@ -144,6 +144,23 @@ public sealed class R2PClassifier : IDisposable
         }
     }
 
+    /// <summary>
+    /// Classifies one paragraph and explains each label given: the spans of the text (words, word
+    /// pairs, lexicon terms) whose features raised that label's score most, with their weights and offsets.
+    /// Slower than <see cref="Classify(string?)"/>; meant for reading results, not for bulk work.
+    /// </summary>
+    /// <param name="text">The paragraph.</param>
+    /// <param name="maxSpans">How many spans to report per label.</param>
+    public ParagraphClassification Explain(string? text, int maxSpans = 5)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxSpans);
+        text ??= "";
+        ParagraphClassification result = Classify(text);
+        int[] given = result.Labels.Select(l => _model.Labels.IndexOf(l.Label)).ToArray();
+        IReadOnlyList<LabelEvidence> evidence = Inference.Explainer.Explain(_model, text, given, maxSpans);
+        return new ParagraphClassification(result.Labels, result.Scores, result.Language, evidence);
+    }
+
     /// <summary>Classifies many paragraphs in parallel; results come back in input order.</summary>
     /// <param name="texts">The paragraphs.</param>
     /// <param name="cancellationToken">Stops the work early.</param>

@@ -120,4 +120,8 @@ internal sealed record ManifestLabelMetrics
 
     [JsonPropertyName("support")]
     public int Support { get; init; }
+
+    /// <summary>Expected calibration error of the out-of-fold probabilities (10 bins).</summary>
+    [JsonPropertyName("expectedCalibrationError")]
+    public double CalibrationError { get; init; }
 }

@@ -84,6 +84,34 @@ internal static class Calibration
         return (a, b);
     }
 
+    /// <summary>
+    /// Expected calibration error: the paragraph-weighted mean gap between the mean predicted
+    /// probability and the observed positive rate, over ten equal-width probability bins.
+    /// </summary>
+    public static double ExpectedCalibrationError(ReadOnlySpan<float> probabilities, ReadOnlySpan<bool> labels, int bins = 10)
+    {
+        double[] sum = new double[bins];
+        int[] positives = new int[bins], count = new int[bins];
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            int bin = Math.Clamp((int)(probabilities[i] * bins), 0, bins - 1);
+            sum[bin] += probabilities[i];
+            positives[bin] += labels[i] ? 1 : 0;
+            count[bin]++;
+        }
+
+        double error = 0;
+        for (int b = 0; b < bins; b++)
+        {
+            if (count[b] > 0)
+            {
+                error += count[b] * Math.Abs((sum[b] / count[b]) - ((double)positives[b] / count[b]));
+            }
+        }
+
+        return probabilities.Length == 0 ? 0 : error / probabilities.Length;
+    }
+
     private static double Objective(ReadOnlySpan<float> margins, ReadOnlySpan<bool> labels, double a, double b, double high, double low)
     {
         double f = 0;

@@ -64,6 +64,7 @@ public static class ModelTrainer
         // Calibration and thresholds from the out-of-fold margins.
         var calibration = new (double Slope, double Offset)[labels.Count];
         float[] thresholds = new float[labels.Count];
+        double[] calibrationError = new double[labels.Count];
         var outOfFold = new List<string>[corpus.Count];
         for (int i = 0; i < corpus.Count; i++)
         {
@@ -75,6 +76,7 @@ public static class ModelTrainer
             calibration[l] = Calibration.FitPlatt(margins[l], truth[l]);
             float[] probabilities = margins[l].Select(m => (float)(1.0 / (1.0 + Math.Exp((calibration[l].Slope * m) + calibration[l].Offset)))).ToArray();
             thresholds[l] = ThresholdSelector.Choose(probabilities, truth[l], options.MinPrecision);
+            calibrationError[l] = Calibration.ExpectedCalibrationError(probabilities, truth[l]);
             for (int i = 0; i < corpus.Count; i++)
             {
                 if (probabilities[i] >= thresholds[l])
@@ -135,7 +137,14 @@ public static class ModelTrainer
             },
             Metrics = crossValidation.Overall.Labels.ToDictionary(
                 m => m.Label,
-                m => new ManifestLabelMetrics { Precision = Math.Round(m.Precision, 4), Recall = Math.Round(m.Recall, 4), F1 = Math.Round(m.F1, 4), Support = m.Support },
+                m => new ManifestLabelMetrics
+                {
+                    Precision = Math.Round(m.Precision, 4),
+                    Recall = Math.Round(m.Recall, 4),
+                    F1 = Math.Round(m.F1, 4),
+                    Support = m.Support,
+                    CalibrationError = Math.Round(calibrationError[labels.IndexOf(m.Label)], 4),
+                },
                 StringComparer.Ordinal),
         };
 

@@ -48,9 +48,17 @@ internal static class ReportJson
     {
         ModelManifest manifest = model.Model.Manifest;
         var thresholds = new JsonObject();
+        var calibration = new JsonObject();
         foreach (ManifestLabel label in manifest.Labels)
         {
             thresholds[label.Id] = Round(label.Threshold);
+            calibration[label.Id] = new JsonObject
+            {
+                ["method"] = "platt",
+                ["slope"] = Round(label.CalibrationSlope),
+                ["offset"] = Round(label.CalibrationOffset),
+                ["expectedCalibrationError"] = manifest.Metrics.TryGetValue(label.Id, out ManifestLabelMetrics? m) ? m.CalibrationError : null,
+            };
         }
 
         var evaluationArray = new JsonArray();
@@ -67,10 +75,12 @@ internal static class ReportJson
             ["training"] = JsonSerializer.SerializeToNode(manifest.Training),
             ["features"] = JsonSerializer.SerializeToNode(manifest.Features),
             ["thresholds"] = thresholds,
+            ["calibration"] = calibration,
             ["crossValidation"] = Report(model.CrossValidation),
             ["evaluations"] = evaluationArray,
             ["notes"] = "crossValidation: out-of-fold predictions, folds grouped by document, at thresholds chosen on those same predictions (optimistic). " +
-                "evaluations: real text never trained on. macroF1 averages the labels present in the gold data.",
+                "evaluations: real text never trained on. macroF1 averages the labels present in the gold data. " +
+                "calibration: Platt scaling fitted on the out-of-fold margins; expectedCalibrationError over 10 equal-width bins of those out-of-fold probabilities.",
         };
     }
 

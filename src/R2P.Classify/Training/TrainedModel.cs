@@ -20,6 +20,10 @@ public sealed class TrainedModel
     public IReadOnlyDictionary<string, float> Thresholds =>
         _model.Manifest.Labels.ToDictionary(l => l.Id, l => l.Threshold, StringComparer.Ordinal);
 
+    /// <summary>Expected calibration error of each label's out-of-fold probabilities (10 equal-width bins).</summary>
+    public IReadOnlyDictionary<string, double> CalibrationErrors =>
+        _model.Manifest.Metrics.ToDictionary(m => m.Key, m => m.Value.CalibrationError, StringComparer.Ordinal);
+
     /// <summary>The SHA-256 hash of the training corpus recorded in the model.</summary>
     public string CorpusHash => _model.Manifest.Training.CorpusHash;
 
