@@ -20,9 +20,10 @@ internal static class TrainCommand
         var maxFeatures = new Option<int>("--max-features") { Description = "Keep at most this many n-grams, the most frequent first.", DefaultValueFactory = _ => TrainingOptions.Default.MaxFeatures };
         var minDf = new Option<int>("--min-df") { Description = "Keep n-grams found in at least this many paragraphs.", DefaultValueFactory = _ => TrainingOptions.Default.MinDocumentFrequency };
         var lexicon = new Option<bool>("--lexicon") { Description = "Add lexicon features (key R2P terms per label in six languages).", DefaultValueFactory = _ => TrainingOptions.Default.UseLexicon };
+        var subwords = new Option<bool>("--subwords") { Description = "Add subword token features (o200k_base, Microsoft.ML.Tokenizers).", DefaultValueFactory = _ => TrainingOptions.Default.UseSubwordTokens };
         var evaluate = new Option<string[]>("--eval") { Description = "Gold .jsonl files (never trained on) to evaluate the model on and record in the card; missing files are skipped with a notice.", AllowMultipleArgumentsPerToken = true };
 
-        var command = new Command("train", "Train a model on labeled paragraphs and print its cross-validated metrics.") { data, output, seed, folds, trainer, l2, minPrecision, wordNgrams, charNgrams, maxFeatures, minDf, lexicon, evaluate };
+        var command = new Command("train", "Train a model on labeled paragraphs and print its cross-validated metrics.") { data, output, seed, folds, trainer, l2, minPrecision, wordNgrams, charNgrams, maxFeatures, minDf, lexicon, subwords, evaluate };
         command.SetAction((parse, cancellationToken) => Task.FromResult(console.Guard(token =>
         {
             IReadOnlyList<LabeledParagraph> corpus = CorpusReader.Read(parse.GetValue(data)!);
@@ -39,6 +40,7 @@ internal static class TrainCommand
                 MaxFeatures = parse.GetValue(maxFeatures),
                 MinDocumentFrequency = parse.GetValue(minDf),
                 UseLexicon = parse.GetValue(lexicon),
+                UseSubwordTokens = parse.GetValue(subwords),
             };
             try
             {

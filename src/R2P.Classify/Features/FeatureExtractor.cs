@@ -17,6 +17,7 @@ internal sealed class FeatureExtractor
     private readonly int _charMin;
     private readonly int _charMax;
     private readonly Lexicon? _lexicon;
+    private readonly bool _subwords;
 
     public FeatureExtractor(FeatureOptions options)
     {
@@ -25,6 +26,7 @@ internal sealed class FeatureExtractor
         _charMin = options.CharNgramMinLength;
         _charMax = options.CharNgramMaxLength;
         _lexicon = options.Lexicon;
+        _subwords = options.SubwordTokens;
     }
 
     /// <summary>Extracts every feature occurrence of <paramref name="text"/> into <paramref name="sink"/>.</summary>
@@ -109,6 +111,10 @@ internal sealed class FeatureExtractor
         }
 
         _lexicon?.Match(text, ref sink);
+        if (_subwords)
+        {
+            SubwordTokens.Extract(text.ToString(), ref sink);
+        }
     }
 
     private void AddCharNgrams<TSink>(ReadOnlySpan<char> padded, int start, int end, ref TSink sink)

@@ -12,6 +12,7 @@ internal static class FeatureHash
     public const ulong WordTag = 0x1000;
     public const ulong CharTag = 0x2000;
     public const ulong LexiconTag = 0x3000;
+    public const ulong SubwordTag = 0x4000;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Add(ulong hash, char c) => (hash ^ c) * Prime;

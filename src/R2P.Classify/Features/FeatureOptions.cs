@@ -18,6 +18,9 @@ internal sealed record FeatureOptions
     /// <summary>Key terms per label that add one cross-language feature per label; <see langword="null"/> for none.</summary>
     public Lexicon? Lexicon { get; init; }
 
+    /// <summary>Add o200k_base subword token unigrams and bigrams (Microsoft.ML.Tokenizers).</summary>
+    public bool SubwordTokens { get; init; }
+
     /// <summary>The default featurization of the shipped model.</summary>
     public static FeatureOptions Default { get; } = new();
 

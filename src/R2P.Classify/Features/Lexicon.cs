@@ -14,6 +14,7 @@ namespace R2P.Classify.Features;
 internal sealed class Lexicon
 {
     private const string ResourceName = "R2P.Classify.Features.r2p-lexicon.txt";
+    private const int MaxWordTail = 40;   // a term word matches a text word at most this much longer
     private static readonly Lazy<Lexicon> DefaultLexicon = new(LoadDefault);
 
     private readonly Dictionary<long, int> _children = [];   // (node << 16 | char) -> child node
@@ -131,12 +132,14 @@ internal sealed class Lexicon
                     return;
                 }
 
-                while (j < length && folded[j] != ' ')
+                // Bounded, so that a huge token costs linear time, not quadratic.
+                int limit = Math.Min(length, j + MaxWordTail);
+                while (j < limit && folded[j] != ' ')
                 {
                     j++;
                 }
 
-                if (j == length)
+                if (j == limit)
                 {
                     return;
                 }

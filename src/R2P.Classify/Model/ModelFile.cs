@@ -69,6 +69,7 @@ internal static class ModelFile
         try
         {
             using var zip = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
+            CheckEntries(zip, origin);
             ModelManifest manifest = ReadManifest(zip, origin);
             LabelSet labels = CheckLabels(manifest, origin);
             int dimension = manifest.Features.Dimension;
@@ -83,6 +84,12 @@ internal static class ModelFile
                 CharNgramMinLength = manifest.Features.CharNgramMinLength,
                 CharNgramMaxLength = manifest.Features.CharNgramMaxLength,
                 Lexicon = ReadLexicon(zip, manifest, labels, origin),
+                SubwordTokens = manifest.Features.SubwordTokens switch
+                {
+                    "" => false,
+                    SubwordTokens.Encoding => true,
+                    string other => throw Damaged(origin, $"its manifest names subword encoding '{other}', which this version does not know"),
+                },
             };
             try
             {
@@ -148,6 +155,18 @@ internal static class ModelFile
         entry.LastWriteTime = FixedTimestamp;
         using Stream stream = entry.Open();
         write(stream);
+    }
+
+    /// <summary>A model file holds only the known entries: anything else (a path such as ../x) means it was not written by R2P.Classify.</summary>
+    private static void CheckEntries(ZipArchive zip, string origin)
+    {
+        foreach (ZipArchiveEntry entry in zip.Entries)
+        {
+            if (entry.FullName is not (ManifestEntry or VocabularyEntry or WeightsEntry or LexiconEntry))
+            {
+                throw Damaged(origin, $"it holds an unexpected entry '{entry.FullName}'");
+            }
+        }
     }
 
     private static ModelManifest ReadManifest(ZipArchive zip, string origin)

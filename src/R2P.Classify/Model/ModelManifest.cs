@@ -73,6 +73,10 @@ internal sealed record ManifestFeatures
     [JsonPropertyName("lexicon")]
     public string Lexicon { get; init; } = "";
 
+    /// <summary>The subword encoding whose tokens are features (<c>o200k_base</c>), or empty for none.</summary>
+    [JsonPropertyName("subwordTokens")]
+    public string SubwordTokens { get; init; } = "";
+
     [JsonPropertyName("dimension")]
     public int Dimension { get; init; }
 

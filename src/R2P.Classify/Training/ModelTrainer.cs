@@ -122,6 +122,7 @@ public static class ModelTrainer
                 CharNgramMinLength = featureOptions.CharNgramMinLength,
                 CharNgramMaxLength = featureOptions.CharNgramMaxLength,
                 Lexicon = featureOptions.Lexicon?.Hash ?? "",
+                SubwordTokens = featureOptions.SubwordTokens ? SubwordTokens.Encoding : "",
                 Dimension = finalSpace.Dimension,
             },
             Training = new ManifestTraining

@@ -30,6 +30,9 @@ public sealed class TrainingOptions
     /// <summary>Add one feature per label from the curated six-language lexicon of key R2P terms (stored in the model).</summary>
     public bool UseLexicon { get; init; } = true;
 
+    /// <summary>Add subword token features (o200k_base byte-pair encoding, Microsoft.ML.Tokenizers).</summary>
+    public bool UseSubwordTokens { get; init; }
+
     /// <summary>An n-gram must occur in at least this many training paragraphs to become a feature.</summary>
     public int MinDocumentFrequency { get; init; } = 2;
 
@@ -70,5 +73,6 @@ public sealed class TrainingOptions
         CharNgramMinLength = CharNgramMinLength,
         CharNgramMaxLength = CharNgramMaxLength,
         Lexicon = UseLexicon ? Features.Lexicon.Default : null,
+        SubwordTokens = UseSubwordTokens,
     };
 }
