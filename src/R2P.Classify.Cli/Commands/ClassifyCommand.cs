@@ -12,11 +12,13 @@ internal static class ClassifyCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Files (.txt, .md, .jsonl, .jsonl.gz), folders, or - for standard input.",
+            Description = "Files (.txt, .md, .pdf, .docx, .html, .htm, .jsonl, .jsonl.gz), folders, or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "jsonl", "csv");
+        var per = new Option<string>("--per") { Description = "One row per paragraph, or per document (its profile: share of paragraphs and mean score per label).", DefaultValueFactory = _ => "paragraph" };
+        per.AcceptOnlyFromAmong("paragraph", "document");
         var model = CommonOptions.Model();
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output." };
         var threads = new Option<int?>("--threads") { Description = "Threads to classify with (default: all processors)." };
@@ -29,35 +31,36 @@ internal static class ClassifyCommand
         });
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that cannot be read." };
 
-        var command = new Command("classify", "Label each paragraph by R2P pillar and theme.") { inputs, format, model, output, threads, failFast };
+        var command = new Command("classify", "Label each paragraph by R2P pillar and theme.") { inputs, format, per, model, output, threads, failFast };
         command.SetAction((parse, cancellationToken) => Task.FromResult(console.Guard(token =>
         {
             using R2PClassifier classifier = CommonOptions.LoadClassifier(parse.GetValue(model), parse.GetValue(threads));
             string? outputPath = parse.GetValue(output);
             string chosenFormat = parse.GetValue(format)!;
+            bool perDocument = parse.GetValue(per) == "document";
             if (outputPath is null)
             {
-                return Run(console, classifier, parse.GetValue(inputs)!, chosenFormat, console.Out, parse.GetValue(failFast), interactive: !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out), token);
+                return Run(console, classifier, parse.GetValue(inputs)!, chosenFormat, perDocument, console.Out, parse.GetValue(failFast), interactive: !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out), token);
             }
 
             int exitCode = ExitCodes.Success;
             AtomicFile.Write(outputPath, stream =>
             {
                 using var writer = new StreamWriter(stream, leaveOpen: true);
-                exitCode = Run(console, classifier, parse.GetValue(inputs)!, chosenFormat, writer, parse.GetValue(failFast), interactive: false, token);
+                exitCode = Run(console, classifier, parse.GetValue(inputs)!, chosenFormat, perDocument, writer, parse.GetValue(failFast), interactive: false, token);
             });
             return exitCode;
         }, cancellationToken)));
         return command;
     }
 
-    private static int Run(CliConsole console, R2PClassifier classifier, string[] inputs, string format, TextWriter writer, bool failFast, bool interactive, CancellationToken token)
+    private static int Run(CliConsole console, R2PClassifier classifier, string[] inputs, string format, bool perDocument, TextWriter writer, bool failFast, bool interactive, CancellationToken token)
     {
-        using IRowWriter rows = format switch
+        using IRowWriter rows = perDocument ? new DocumentRowWriter(writer, classifier.Labels, format, interactive) : format switch
         {
             "jsonl" => new JsonLinesRowWriter(WriterStream(writer)),
             "csv" => new CsvRowWriter(writer, classifier.Labels),
-            _ => new TableRowWriter(writer, interactive),
+            _ => new TableRowWriter(writer, interactive, classifier.Labels),
         };
 
         int failures = 0;
