@@ -293,7 +293,7 @@ public static class HtmlReport
         .n { display: inline-block; min-width: 1.6rem; text-align: center; background: #1d2330; color: #fff; border-radius: 4px; margin-right: .3rem; }
         .chart { max-width: 100%; height: auto; font-size: 12px; } .axis { fill: #3b4352; } .value { fill: #5a6475; font-size: 11px; }
         .track { fill: #eef0f3; } .mean { stroke: #1d2330; stroke-width: 2; } .pillar .axis { font-weight: 600; }
-        table.compare { border-collapse: collapse; margin-top: .8rem; font-size: .85rem; } .compare th, .compare td { border-bottom: 1px solid #eef0f3; padding: .15rem .6rem; text-align: left; }
+        table.compare { border-collapse: collapse; margin-top: .8rem; font-size: .85rem; } .compare th, .compare td { border-bottom: 1px solid #eef0f3; padding: .15rem .6rem; text-align: left; white-space: nowrap; }
         .compare caption { text-align: left; color: #5a6475; padding-bottom: .3rem; } .swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 2px; margin-right: .35rem; }
         ol.paragraphs { list-style: none; padding: 0; margin: 1rem 0 0; }
         li.paragraph { position: relative; border-left: 5px solid #cfd5dd; padding: .3rem .8rem; margin: .45rem 0; border-radius: 3px; }

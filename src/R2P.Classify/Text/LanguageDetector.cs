@@ -1,11 +1,14 @@
+using System.Text.RegularExpressions;
+
 namespace R2P.Classify.Text;
 
 /// <summary>
 /// Tells which of the six UN languages a paragraph is written in, locally and cheaply: the dominant
 /// script decides Arabic, Chinese and Russian; for Latin script, the most frequent function words
-/// of English, French and Spanish decide. Anything else is <c>other</c>.
+/// of English, French and Spanish decide. Web and e-mail addresses do not count: an Arabic line
+/// "موقعنا الإلكتروني: responsibilitytoprotect.org" is Arabic. Anything else is <c>other</c>.
 /// </summary>
-internal static class LanguageDetector
+internal static partial class LanguageDetector
 {
     /// <summary>The code returned when the text is in none of the six languages or has no letters.</summary>
     public const string Other = "other";
@@ -50,6 +53,12 @@ internal static class LanguageDetector
 
         for (int i = 0; i <= text.Length; i++)
         {
+            if (i < text.Length && (i == 0 || char.IsWhiteSpace(text[i - 1])) && AddressLength(text[i..]) is > 0 and int skip)
+            {
+                i += skip - 1;
+                continue;
+            }
+
             char c = i < text.Length ? text[i] : ' ';
             CharacterClass kind = TextFolding.Classify(c);
             if (kind == CharacterClass.Drop)
@@ -169,4 +178,16 @@ internal static class LanguageDetector
 
         return french >= spanish ? "fr" : "es";
     }
+
+    /// <summary>The length of the web or e-mail address <paramref name="text"/> starts with, or 0.</summary>
+    private static int AddressLength(ReadOnlySpan<char> text)
+    {
+        int end = text.IndexOfAny(' ', '\t', '\n');
+        ReadOnlySpan<char> token = end < 0 ? text : text[..end];
+        return token.IndexOfAny('.', '@') >= 0 && Address().IsMatch(token) ? token.Length : 0;
+    }
+
+    // "www.un.org", "https://…", "info@example.org", "facebook.com/icrtop", "responsibilitytoprotect.org".
+    [GeneratedRegex(@"^\(?(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|[^\s@]+@[^\s@]+\.[a-z]{2,}\S*|[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,6})(?:/\S*)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Address();
 }
