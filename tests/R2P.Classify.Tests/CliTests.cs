@@ -239,4 +239,19 @@ public class CliTests
         Assert.False(File.Exists(report));
         Assert.Equal(2, Run("report", RepoPaths.SeedDocument("000_c70990869e76fe68.txt")).Exit);
     }
+
+    [Fact]
+    public void A_document_that_fails_part_way_gives_no_profile_row()
+    {
+        using var dir = new TempDir();
+        string broken = dir.File("a.jsonl"), whole = dir.File("b.txt");
+        File.WriteAllLines(broken, ["""{"id": "1", "text": "We support the code of conduct on the veto."}""", "{not json"]);
+        File.WriteAllText(whole, "The Council must protect civilians.\n");
+        var (exit, output, error) = Run("classify", broken, whole, "--format", "csv", "--per", "document");
+        Assert.Equal(1, exit);
+        Assert.Contains($"r2p: error: {broken}:2:", error);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"{whole},1,en,", lines[1]);
+    }
 }

@@ -16,19 +16,26 @@ internal sealed class DocumentRowWriter(TextWriter writer, LabelSet labels, stri
     private static readonly string[] LeadingColumns = ["source", "paragraphs", "lang"];
     private DocumentProfile.Builder _profile = new(labels);
     private bool _headerWritten;
-    private bool _pending;
+    private string? _source;
 
     public void Write(SourceParagraph paragraph, ParagraphClassification classification)
     {
+        if (!string.Equals(_source, paragraph.Source, StringComparison.Ordinal))
+        {
+            // A new document. Rows left from one that failed to read to its end are dropped: a profile of
+            // part of a document would pass for the whole.
+            _profile = new DocumentProfile.Builder(labels);
+            _source = paragraph.Source;
+        }
+
         _profile.Add(classification);
-        _pending = true;
     }
 
     public void EndOfSource(string source)
     {
         DocumentProfile profile = _profile.Build();
         _profile = new DocumentProfile.Builder(labels);
-        _pending = false;
+        _source = null;
         switch (format)
         {
             case "csv":
@@ -45,15 +52,7 @@ internal sealed class DocumentRowWriter(TextWriter writer, LabelSet labels, stri
         writer.Flush();
     }
 
-    public void Dispose()
-    {
-        if (_pending)
-        {
-            EndOfSource("-");
-        }
-
-        writer.Flush();
-    }
+    public void Dispose() => writer.Flush();
 
     private void WriteCsv(string source, DocumentProfile profile)
     {

@@ -15,6 +15,7 @@ internal sealed class TableRowWriter : IRowWriter
     private readonly LabelSet _labels;
     private readonly List<(SourceParagraph Paragraph, ParagraphClassification Classification)> _rows = [];
     private DocumentProfile.Builder _profile;
+    private string? _source;
 
     public TableRowWriter(TextWriter writer, bool interactive, LabelSet labels)
     {
@@ -51,6 +52,19 @@ internal sealed class TableRowWriter : IRowWriter
 
     public void Write(SourceParagraph paragraph, ParagraphClassification classification)
     {
+        if (!string.Equals(_source, paragraph.Source, StringComparison.Ordinal))
+        {
+            // A new document. If the previous one failed part-way, show what was read of it, but no profile
+            // of part of a document.
+            if (_rows.Count > 0)
+            {
+                Render(_rows[^1].Paragraph.Source);
+            }
+
+            _profile = new DocumentProfile.Builder(_labels);
+            _source = paragraph.Source;
+        }
+
         _rows.Add((paragraph, classification));
         _profile.Add(classification);
         if (_rows.Count >= RowsPerTable)
@@ -64,8 +78,9 @@ internal sealed class TableRowWriter : IRowWriter
         Render(source);
         DocumentProfile profile = _profile.Build();
         _profile = new DocumentProfile.Builder(_labels);
+        _source = null;
         IEnumerable<string> top = profile.Labels.Where(l => l.Paragraphs > 0).OrderByDescending(l => l.Share)
-            .Select(l => $"{Badge(l.Label, l.Kind, _labels)} {l.Share * 100:0}%");
+            .Select(l => $"{Badge(l.Label, l.Kind, _labels)} {(l.Share * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}%");
         _console.MarkupLine($"profile ({profile.ParagraphCount} paragraph(s), {profile.MainLanguage}): {string.Join("  ", top.DefaultIfEmpty("no label given"))}");
         _console.WriteLine();
     }

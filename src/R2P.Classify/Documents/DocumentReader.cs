@@ -98,16 +98,6 @@ public static class DocumentReader
         return ToParagraphs(path, ReadBlocks(path, format), textOffsets: false);
     }
 
-    /// <summary>Splits a text document into repaired paragraphs with offsets into <paramref name="text"/>.</summary>
-    /// <param name="source">The name to give the paragraphs' source.</param>
-    /// <param name="text">The document's text.</param>
-    public static IReadOnlyList<SourceParagraph> SplitText(string source, string text)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(text);
-        return SplitDocument(source, text);
-    }
-
     private static List<TextBlock> ReadBlocks(string path, InputFormat format)
     {
         try
