@@ -96,7 +96,7 @@ internal static class PdfTextReader
     private static bool StartsNewParagraph(Line previous, Line line, double left, double right, double lineGap)
     {
         double gap = previous.Bottom - line.Bottom;
-        if (gap > lineGap * 1.35 || gap < 0)
+        if (gap > lineGap * 1.35)
         {
             return true;
         }

@@ -30,7 +30,7 @@ public sealed class ClassifiedDocument
 
     /// <summary>Reads a document with <see cref="DocumentReader"/> and classifies its paragraphs.</summary>
     /// <param name="classifier">The classifier to use.</param>
-    /// <param name="path">A file any <see cref="DocumentReader"/> format.</param>
+    /// <param name="path">A file in any format <see cref="DocumentReader"/> reads.</param>
     /// <param name="cancellationToken">Stops the work early.</param>
     /// <exception cref="DocumentReadException">The file cannot be read.</exception>
     public static ClassifiedDocument Read(R2PClassifier classifier, string path, CancellationToken cancellationToken = default)
