@@ -16,6 +16,7 @@ public static class Program
         var root = new RootCommand("r2p: classify UN and diplomatic texts by Responsibility to Protect pillar and theme.")
         {
             ClassifyCommand.Create(console),
+            ReportCommand.Create(console),
             TrainCommand.Create(console),
             EvaluateCommand.Create(console),
             CorpusCommand.Create(console),

@@ -161,4 +161,97 @@ public class CliTests
         Assert.Contains("women-peace-security", output);
         Assert.Contains(" zh", output);
     }
+
+    [Fact]
+    public void Classify_reads_pdf_word_and_html_documents_with_pages_and_languages()
+    {
+        using var dir = new TempDir();
+        string[] paragraphs = ["The Security Council must not be paralysed by the veto when atrocity crimes are committed; we support the code of conduct.", "Le Conseil de sécurité doit protéger les civils."];
+        File.WriteAllBytes(dir.File("a.pdf"), DocumentFixtures.Pdf(paragraphs.Take(1)));
+        File.WriteAllBytes(dir.File("b.docx"), DocumentFixtures.Docx(paragraphs));
+        File.WriteAllText(dir.File("c.html"), DocumentFixtures.Html(paragraphs));
+        var (exit, output, error) = Run("classify", dir.Path, "--format", "jsonl");
+        Assert.True(exit == 0, error);
+        JsonElement[] rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal([dir.File("a.pdf") + "#p1", dir.File("b.docx") + "#p1", dir.File("b.docx") + "#p2", dir.File("c.html") + "#p1", dir.File("c.html") + "#p2"], rows.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(["en", "en", "fr", "en", "fr"], rows.Select(r => r.GetProperty("lang").GetString()));
+        Assert.All(rows.Where(r => r.GetProperty("id").GetString()!.Contains("#p1", StringComparison.Ordinal)), r => Assert.Contains("veto-restraint", r.GetProperty("labels").EnumerateArray().Select(l => l.GetString())));
+    }
+
+    [Fact]
+    public void Csv_per_document_gives_one_row_per_document_with_share_and_mean_per_label()
+    {
+        string[] seeds = [RepoPaths.SeedDocument("000_c70990869e76fe68.txt"), RepoPaths.SeedDocument("002_37c46ec779c76167.txt")];
+        var (exit, output, error) = Run(["classify", .. seeds, "--format", "csv", "--per", "document"]);
+        Assert.True(exit == 0, error);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("source,paragraphs,lang,state-responsibility.share,", lines[0]);
+        Assert.Contains(",use-of-force.mean", lines[0]);
+        Assert.StartsWith($"{seeds[0]},20,en,", lines[1]);
+        Assert.StartsWith($"{seeds[1]},51,ar,", lines[2]);
+
+        // The shares agree with the per-paragraph output.
+        var (_, paragraphs, _) = Run("classify", seeds[0], "--format", "jsonl");
+        int veto = paragraphs.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Count(l => JsonDocument.Parse(l).RootElement.GetProperty("labels").EnumerateArray().Any(x => x.GetString() == "veto-restraint"));
+        int column = Array.IndexOf(lines[0].Split(','), "veto-restraint.share");
+        Assert.Equal(Math.Round(veto / 20.0, 4), double.Parse(lines[1].Split(',')[column], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Table_output_ends_each_document_with_its_profile()
+    {
+        var (exit, output, error) = Run("classify", RepoPaths.SeedDocument("000_c70990869e76fe68.txt"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("profile (20 paragraph(s), en):", output);
+        Assert.Matches(@"protection-of-civilians\s+\d+%", output);
+
+        var (perExit, perDocument, _) = Run("classify", RepoPaths.SeedDocument("000_c70990869e76fe68.txt"), "--per", "document");
+        Assert.Equal(0, perExit);
+        Assert.Contains("mean score", perDocument);
+        Assert.Contains("veto-restraint", perDocument);
+    }
+
+    [Fact]
+    public void Report_writes_one_html_file_and_reports_unreadable_inputs()
+    {
+        using var dir = new TempDir();
+        string report = dir.File("report.html");
+        var (exit, output, error) = Run("report", RepoPaths.SeedDocument("000_c70990869e76fe68.txt"), RepoPaths.SeedDocument("002_37c46ec779c76167.txt"), "/no/such.pdf", "--out", report);
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("r2p: error: /no/such.pdf: no such file or folder", error);
+        Assert.Contains("2 document(s), 71 paragraph(s)", error);
+        string html = File.ReadAllText(report);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "<svg class=\"chart"));
+        Assert.Single(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void Report_with_nothing_readable_writes_no_file()
+    {
+        using var dir = new TempDir();
+        string report = dir.File("report.html");
+        var (exit, _, error) = Run("report", "/no/such.docx", "--out", report);
+        Assert.Equal(1, exit);
+        Assert.Contains("no document could be read; no report written", error);
+        Assert.False(File.Exists(report));
+        Assert.Equal(2, Run("report", RepoPaths.SeedDocument("000_c70990869e76fe68.txt")).Exit);
+    }
+
+    [Fact]
+    public void A_document_that_fails_part_way_gives_no_profile_row()
+    {
+        using var dir = new TempDir();
+        string broken = dir.File("a.jsonl"), whole = dir.File("b.txt");
+        File.WriteAllLines(broken, ["""{"id": "1", "text": "We support the code of conduct on the veto."}""", "{not json"]);
+        File.WriteAllText(whole, "The Council must protect civilians.\n");
+        var (exit, output, error) = Run("classify", broken, whole, "--format", "csv", "--per", "document");
+        Assert.Equal(1, exit);
+        Assert.Contains($"r2p: error: {broken}:2:", error);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"{whole},1,en,", lines[1]);
+    }
 }

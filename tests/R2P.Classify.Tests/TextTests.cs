@@ -58,6 +58,11 @@ public class TextTests
     [InlineData("Mr. President,", "en")]
     [InlineData("Der Sicherheitsrat muss handeln, um die Zivilbevölkerung zu schützen.", "other")]
     [InlineData("12345 -- ...", "other")]
+    [InlineData("موقعنا الإلكتروني: responsibilitytoprotect.org", "ar")]
+    [InlineData("بريد إلكتروني: info@responsibilitytoprotect.org", "ar")]
+    [InlineData("فيسبوك: facebook.com/icrtop", "ar")]
+    [InlineData("Подробнее: https://www.un.org/ru/genocideprevention", "ru")]
+    [InlineData("See e.g. the U.S. statement.", "en")]
     [InlineData("", "other")]
     public void Language_is_detected_among_the_six_UN_languages(string text, string expected) =>
         Assert.Equal(expected, LanguageDetector.Detect(text));

@@ -12,11 +12,13 @@ internal static class ClassifyCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Files (.txt, .md, .jsonl, .jsonl.gz), folders, or - for standard input.",
+            Description = "Files (.txt, .md, .pdf, .docx, .html, .htm, .jsonl, .jsonl.gz), folders, or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "jsonl", "csv");
+        var per = new Option<string>("--per") { Description = "One row per paragraph, or per document (its profile: share of paragraphs and mean score per label).", DefaultValueFactory = _ => "paragraph" };
+        per.AcceptOnlyFromAmong("paragraph", "document");
         var model = CommonOptions.Model();
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output." };
         var threads = new Option<int?>("--threads") { Description = "Threads to classify with (default: all processors)." };
@@ -30,13 +32,13 @@ internal static class ClassifyCommand
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that cannot be read." };
         var explain = new Option<bool>("--explain") { Description = "Show, for each label given, the spans of text that raised its score most (weights and offsets)." };
 
-        var command = new Command("classify", "Label each paragraph by R2P pillar and theme.") { inputs, format, model, output, threads, failFast, explain };
+        var command = new Command("classify", "Label each paragraph by R2P pillar and theme.") { inputs, format, per, model, output, threads, failFast, explain };
         command.SetAction((parse, cancellationToken) => Task.FromResult(console.Guard(token =>
         {
             using R2PClassifier classifier = CommonOptions.LoadClassifier(parse.GetValue(model), parse.GetValue(threads));
             string? outputPath = parse.GetValue(output);
             string chosenFormat = parse.GetValue(format)!;
-            var settings = new RunSettings(chosenFormat, parse.GetValue(failFast), parse.GetValue(explain));
+            var settings = new RunSettings(chosenFormat, parse.GetValue(per) == "document", parse.GetValue(failFast), parse.GetValue(explain));
             if (outputPath is null)
             {
                 return Run(console, classifier, parse.GetValue(inputs)!, settings, console.Out, interactive: !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out), token);
@@ -53,16 +55,17 @@ internal static class ClassifyCommand
         return command;
     }
 
-    private sealed record RunSettings(string Format, bool FailFast, bool Explain);
+    private sealed record RunSettings(string Format, bool PerDocument, bool FailFast, bool Explain);
 
     private static int Run(CliConsole console, R2PClassifier classifier, string[] inputs, RunSettings settings, TextWriter writer, bool interactive, CancellationToken token)
     {
         bool failFast = settings.FailFast;
-        using IRowWriter rows = settings.Format switch
+        string format = settings.Format;
+        using IRowWriter rows = settings.PerDocument ? new DocumentRowWriter(writer, classifier.Labels, format, interactive) : format switch
         {
             "jsonl" => new JsonLinesRowWriter(WriterStream(writer)),
             "csv" => new CsvRowWriter(writer, classifier.Labels),
-            _ => new TableRowWriter(writer, interactive),
+            _ => new TableRowWriter(writer, interactive, classifier.Labels),
         };
 
         int failures = 0;

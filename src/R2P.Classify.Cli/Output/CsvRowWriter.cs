@@ -36,6 +36,6 @@ internal sealed class CsvRowWriter(TextWriter writer, LabelSet labels) : IRowWri
 
     public void Dispose() => writer.Flush();
 
-    private static string Quote(string value) =>
+    internal static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,25 +1,35 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using R2P.Classify.Documents;
 using R2P.Classify.Text;
 
 namespace R2P.Classify;
 
 /// <summary>
-/// Reads inputs into paragraphs: plain text and Markdown documents (split at blank lines), JSON Lines
-/// files (<c>.jsonl</c>, <c>.jsonl.gz</c>: one object with <c>id</c> and <c>text</c> per line, one
-/// paragraph each, never re-split), folders (recursively, in ordinal path order) and <c>-</c> for
-/// standard input (a text document). Reading streams: a JSON Lines file of any size is read row by row.
+/// Reads inputs into paragraphs as a reader of the document sees them: plain text and Markdown (split
+/// at blank lines), PDF (its text layer; wrapped lines joined, running headers, footers and page numbers
+/// dropped), Word <c>.docx</c> (body paragraphs, automatic numbers kept) and HTML (the page's text
+/// without scripts, navigation, cookie banners or the site's header and footer). In every document a
+/// paragraph cut in two by a page break or a stray blank line is rejoined, and page numbers and UN
+/// document symbols standing alone are dropped. JSON Lines files (<c>.jsonl</c>, <c>.jsonl.gz</c>: one
+/// object with <c>id</c> and <c>text</c> per line) give one paragraph per row, never re-split or
+/// repaired. Folders are read recursively, in ordinal path order; <c>-</c> is standard input (a text
+/// document). A JSON Lines file of any size is read row by row.
 /// </summary>
+/// <remarks>PDF, Word and HTML files are parsed by third-party libraries: only read files from sources you trust.</remarks>
 public static class DocumentReader
 {
     private static readonly string[] TextExtensions = [".txt", ".md", ".text", ".markdown"];
+    private static readonly string[] PdfExtensions = [".pdf"];
+    private static readonly string[] WordExtensions = [".docx"];
+    private static readonly string[] HtmlExtensions = [".html", ".htm", ".xhtml"];
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>Whether <paramref name="path"/> has an extension this reader understands.</summary>
     /// <param name="path">A file path.</param>
     public static bool IsSupported(string path) =>
-        IsJsonLines(path) || TextExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+        IsJsonLines(path) || FormatOf(path) is not InputFormat.Unknown;
 
     /// <summary>The files an input stands for: itself, or the supported files under a folder.</summary>
     /// <param name="input">A file, a folder, or <c>-</c>.</param>
@@ -64,34 +74,102 @@ public static class DocumentReader
             return ReadJsonLines(path);
         }
 
-        if (!TextExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+        InputFormat format = FormatOf(path);
+        if (format == InputFormat.Unknown)
         {
-            throw new DocumentReadException(path, $"unsupported file type '{Path.GetExtension(path)}' (supported: {string.Join(", ", TextExtensions)}, .jsonl, .jsonl.gz)");
+            throw new DocumentReadException(path, $"unsupported file type '{Path.GetExtension(path)}' (supported: .txt, .md, .pdf, .docx, .html, .htm, .jsonl, .jsonl.gz)");
         }
 
-        string text;
+        if (format == InputFormat.Text)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(path, Utf8);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DocumentReadException(path, $"cannot be read: {e.Message}", e);
+            }
+
+            return SplitDocument(path, text);
+        }
+
+        return ToParagraphs(path, ReadBlocks(path, format), textOffsets: false);
+    }
+
+    private static List<TextBlock> ReadBlocks(string path, InputFormat format)
+    {
         try
         {
-            text = File.ReadAllText(path, Utf8);
+            using FileStream stream = File.OpenRead(path);
+            return format switch
+            {
+                InputFormat.Pdf => PdfTextReader.Read(stream, path),
+                InputFormat.Word => DocxTextReader.Read(stream),
+                _ => HtmlTextReader.Read(stream),
+            };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DocumentReadException(path, $"cannot be read: {e.Message}", e);
         }
+        catch (DocumentReadException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The parsers throw many exception types for damaged files; each becomes one clear message.
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            string kind = format switch { InputFormat.Pdf => "PDF", InputFormat.Word => "Word (.docx) document", _ => "HTML page" };
+            throw new DocumentReadException(path, $"is not a readable {kind} ({e.Message.Split('\n')[0].TrimEnd('.')})", e);
+        }
+    }
 
-        return SplitDocument(path, text);
+    private static InputFormat FormatOf(string path)
+    {
+        string extension = Path.GetExtension(path);
+        return TextExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ? InputFormat.Text
+            : PdfExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ? InputFormat.Pdf
+            : WordExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ? InputFormat.Word
+            : HtmlExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ? InputFormat.Html
+            : InputFormat.Unknown;
     }
 
     private static bool IsJsonLines(string path) =>
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase);
 
-    private static IEnumerable<SourceParagraph> SplitDocument(string source, string text)
+    private static List<SourceParagraph> SplitDocument(string source, string text)
     {
-        List<Range> ranges = ParagraphSplitter.Split(text);
-        for (int i = 0; i < ranges.Count; i++)
+        IEnumerable<TextBlock> blocks = ParagraphSplitter.Split(text).Select(r =>
         {
-            yield return new SourceParagraph($"{source}#p{i + 1}", source, i + 1, text[ranges[i]], ranges[i].Start.Value);
+            (int start, int length) = r.GetOffsetAndLength(text.Length);
+            return new TextBlock(text[r], Start: start, Length: length);
+        });
+        return ToParagraphs(source, blocks, textOffsets: true);
+    }
+
+    /// <summary>
+    /// Repairs the blocks and numbers the paragraphs. Offsets point into the file's text for text
+    /// formats; for the others into the extracted text: the paragraphs joined by a blank line.
+    /// </summary>
+    private static List<SourceParagraph> ToParagraphs(string source, IEnumerable<TextBlock> blocks, bool textOffsets)
+    {
+        List<TextBlock> repaired = ParagraphRepair.Repair(blocks);
+        var paragraphs = new List<SourceParagraph>(repaired.Count);
+        int offset = 0;
+        for (int i = 0; i < repaired.Count; i++)
+        {
+            TextBlock block = repaired[i];
+            string text = block.Text.Trim();
+            int start = textOffsets ? block.Start : offset;
+            int length = textOffsets ? block.Length : text.Length;
+            paragraphs.Add(new SourceParagraph($"{source}#p{i + 1}", source, i + 1, text, start) { Length = length, Page = block.Page });
+            offset += text.Length + 2;
         }
+
+        return paragraphs;
     }
 
     private static IEnumerable<SourceParagraph> ReadJsonLines(string path)
@@ -165,5 +243,14 @@ public static class DocumentReader
         {
             throw new DocumentReadException($"{path}:{line}:{(e.BytePositionInLine ?? 0) + 1}", $"invalid JSON ({e.Message.Split(". ")[0]})", e);
         }
+    }
+
+    private enum InputFormat
+    {
+        Unknown,
+        Text,
+        Pdf,
+        Word,
+        Html,
     }
 }

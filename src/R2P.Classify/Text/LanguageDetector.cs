@@ -1,14 +1,25 @@
+using System.Text.RegularExpressions;
+
 namespace R2P.Classify.Text;
 
 /// <summary>
 /// Tells which of the six UN languages a paragraph is written in, locally and cheaply: the dominant
 /// script decides Arabic, Chinese and Russian; for Latin script, the most frequent function words
-/// of English, French and Spanish decide. Anything else is <c>other</c>.
+/// of English, French and Spanish decide, and character trigram profiles built from our corpus
+/// (<see cref="LanguageProfiles"/>) where those are few or tied, or where the text fits none of the
+/// three. Web and e-mail addresses do not count: an Arabic line
+/// "موقعنا الإلكتروني: responsibilitytoprotect.org" is Arabic. Anything else is <c>other</c>.
 /// </summary>
-internal static class LanguageDetector
+internal static partial class LanguageDetector
 {
     /// <summary>The code returned when the text is in none of the six languages or has no letters.</summary>
     public const string Other = "other";
+
+    /// <summary>Fewer trigrams than this (about five words) are too few for the profiles to judge.</summary>
+    private const int MinTrigrams = 30;
+
+    /// <summary>A text with this many function words of one of the three languages is in it, however its trigrams fit.</summary>
+    private const int StrongFunctionWords = 4;
 
     private static readonly HashSet<string> English = new(StringComparer.Ordinal)
     {
@@ -23,7 +34,7 @@ internal static class LanguageDetector
     {
         "le", "les", "des", "et", "est", "dans", "pour", "une", "du", "sur", "qui", "au", "aux", "pas", "nous",
         "notre", "nos", "ces", "cette", "sont", "avec", "ont", "ete", "leur", "leurs", "il", "elle", "mais", "ou",
-        "monsieur", "doit", "tous", "aussi", "comme", "de", "la", "l", "d", "qu", "en", "un", "se", "ne", "par",
+        "monsieur", "doit", "tous", "aussi", "comme", "je", "vous", "remercie", "merci", "de", "la", "l", "d", "qu", "en", "un", "se", "ne", "par",
         "conseil", "assemblee", "securite", "generale",
     };
 
@@ -31,7 +42,7 @@ internal static class LanguageDetector
     {
         "el", "los", "las", "y", "del", "por", "una", "para", "con", "es", "al", "su", "sus", "como", "mas",
         "nuestro", "nuestra", "sobre", "este", "esta", "han", "ha", "fue", "entre", "señor", "senor", "lo", "muy",
-        "tambien", "todos", "debe", "pero", "de", "la", "en", "que", "se", "un", "no", "a", "consejo", "asamblea",
+        "tambien", "todos", "debe", "pero", "gracias", "muchas", "de", "la", "en", "que", "se", "un", "no", "a", "consejo", "asamblea",
         "seguridad", "comision", "cuestion",
     };
 
@@ -50,6 +61,12 @@ internal static class LanguageDetector
 
         for (int i = 0; i <= text.Length; i++)
         {
+            if (i < text.Length && (i == 0 || char.IsWhiteSpace(text[i - 1])) && AddressLength(text[i..]) is > 0 and int skip)
+            {
+                i += skip - 1;
+                continue;
+            }
+
             char c = i < text.Length ? text[i] : ' ';
             CharacterClass kind = TextFolding.Classify(c);
             if (kind == CharacterClass.Drop)
@@ -142,6 +159,21 @@ internal static class LanguageDetector
             return "ru";
         }
 
+        // Character trigram profiles: they decide where function words say little, and a Latin-script text
+        // that fits none of the three profiles (German, Dutch, Polish...) is in none of the three languages.
+        (int profiled, float fit) = LanguageProfiles.Default.Best(text, MinTrigrams);
+        int top = Math.Max(english, Math.Max(french, spanish));
+        int second = english + french + spanish - top - Math.Min(english, Math.Min(french, spanish));
+        if (profiled >= 0 && fit < LanguageProfiles.OtherThreshold && top < StrongFunctionWords)
+        {
+            return Other;
+        }
+
+        if (profiled >= 0 && top - second < 2)
+        {
+            return LanguageProfiles.Languages[profiled];
+        }
+
         if (english == 0 && french == 0 && spanish == 0)
         {
             // No function word of the three (a dateline such as "NYALA, Sudan (Reuters) -"): letters only French or
@@ -169,4 +201,16 @@ internal static class LanguageDetector
 
         return french >= spanish ? "fr" : "es";
     }
+
+    /// <summary>The length of the web or e-mail address <paramref name="text"/> starts with, or 0.</summary>
+    private static int AddressLength(ReadOnlySpan<char> text)
+    {
+        int end = text.IndexOfAny(' ', '\t', '\n');
+        ReadOnlySpan<char> token = end < 0 ? text : text[..end];
+        return token.IndexOfAny('.', '@') >= 0 && Address().IsMatch(token) ? token.Length : 0;
+    }
+
+    // "www.un.org", "https://…", "info@example.org", "facebook.com/icrtop", "responsibilitytoprotect.org".
+    [GeneratedRegex(@"^\(?(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|[^\s@]+@[^\s@]+\.[a-z]{2,}\S*|[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,6})(?:/\S*)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Address();
 }

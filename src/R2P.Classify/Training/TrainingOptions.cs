@@ -13,7 +13,7 @@ public sealed class TrainingOptions
     public int Folds { get; init; } = 5;
 
     /// <summary>The ML.NET trainer used for every label.</summary>
-    public LinearTrainer Trainer { get; init; } = LinearTrainer.LbfgsLogisticRegression;
+    public LinearTrainer Trainer { get; init; } = LinearTrainer.SdcaLogisticRegression;
 
     /// <summary>L2 regularization strength passed to the trainer.</summary>
     public float L2Regularization { get; init; } = 0.01f;
