@@ -55,6 +55,41 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void The_span_overload_allocates_nothing_per_call()
+    {
+        using var classifier = R2PClassifier.LoadDefault();
+        float[] buffer = new float[classifier.Labels.Count];
+        string[] texts =
+        [
+            VetoParagraph,
+            "المسؤولية عن الحماية تقع أولاً على عاتق الدولة، ومجلس الأمن مسؤول عن حماية المدنيين.",
+            "保护的责任首先在于国家。安理会应当防止暴行。",
+            "Ответственность по защите лежит прежде всего на государстве.",
+            "La responsabilité de protéger incombe d'abord à l'État. El Consejo de Seguridad debe actuar.",
+            string.Concat(Enumerable.Repeat(VetoParagraph + " ", 40)),
+        ];
+
+        // The first calls size this thread's buffers and the pools; after that a call allocates nothing.
+        foreach (string text in texts)
+        {
+            classifier.Classify(text.AsSpan(), buffer);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int round = 0; round < 20; round++)
+        {
+            foreach (string text in texts)
+            {
+                classifier.Classify(text.AsSpan(), buffer);
+            }
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated == 0, $"{allocated} bytes allocated by {20 * texts.Length} calls");
+        Assert.Contains(buffer, s => s > 0.5f);
+    }
+
+    [Fact]
     public void ClassifyMany_keeps_input_order_and_equals_one_by_one()
     {
         using var classifier = R2PClassifier.LoadDefault(new ClassifierOptions { MaxDegreeOfParallelism = 2 });
