@@ -58,8 +58,8 @@ internal static class ClassifyCommand
             _ => new TableRowWriter(writer, interactive),
         };
 
-        // The progress line goes to standard error, and only when a person is watching it.
-        Progress? progress = Console.IsErrorRedirected || !ReferenceEquals(console.Error, Console.Error) ? null : new Progress(console.Error);
+        // The progress line goes to standard error, only when a person watches it and the rows are not drawn on the same terminal.
+        Progress? progress = interactive || Console.IsErrorRedirected || !ReferenceEquals(console.Error, Console.Error) ? null : new Progress(console.Error);
         int failures = 0;
         foreach (string input in inputs)
         {
