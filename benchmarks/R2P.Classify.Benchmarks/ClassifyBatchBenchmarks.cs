@@ -1,13 +1,19 @@
 using BenchmarkDotNet.Attributes;
+using R2P.Classify.Training;
 
 namespace R2P.Classify.Benchmarks;
 
-/// <summary>A batch of real paragraphs: one thread in a loop (baseline) against ClassifyMany on every core.</summary>
+/// <summary>
+/// A batch of real paragraphs: ML.NET's PredictionEngine in a loop (baseline), the fast path on one
+/// thread, and ClassifyMany on every core.
+/// </summary>
 [MemoryDiagnoser]
 public class ClassifyBatchBenchmarks
 {
     private R2PClassifier _classifier = null!;
+    private ReferencePipeline _reference = null!;
     private string[] _paragraphs = [];
+    private float[] _scores = [];
 
     [Params(2000)]
     public int Paragraphs { get; set; }
@@ -15,23 +21,42 @@ public class ClassifyBatchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _classifier = R2PClassifier.LoadDefault();
+        _classifier = BenchmarkData.Trained.CreateClassifier();
+        _reference = ReferencePipeline.Create(BenchmarkData.Trained);
         _paragraphs = BenchmarkData.Paragraphs(Paragraphs);
+        _scores = new float[_classifier.Labels.Count];
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _classifier.Dispose();
+    public void Cleanup()
+    {
+        _classifier.Dispose();
+        _reference.Dispose();
+    }
 
     [Benchmark(Baseline = true)]
-    public int SingleThread()
+    public float PredictionEngine()
     {
-        int labels = 0;
+        float sum = 0;
         foreach (string paragraph in _paragraphs)
         {
-            labels += _classifier.Classify(paragraph).Labels.Count;
+            sum += _reference.Score(paragraph)[0];
         }
 
-        return labels;
+        return sum;
+    }
+
+    [Benchmark]
+    public float SingleThread()
+    {
+        float sum = 0;
+        foreach (string paragraph in _paragraphs)
+        {
+            _classifier.Classify(paragraph.AsSpan(), _scores);
+            sum += _scores[0];
+        }
+
+        return sum;
     }
 
     [Benchmark]

@@ -1,12 +1,17 @@
 using BenchmarkDotNet.Attributes;
+using R2P.Classify.Training;
 
 namespace R2P.Classify.Benchmarks;
 
-/// <summary>One paragraph: the result-object API (baseline) against the allocation-free span API.</summary>
+/// <summary>
+/// One paragraph, single thread: ML.NET's PredictionEngine over the same model (baseline), the
+/// result-object API, and the allocation-free span API.
+/// </summary>
 [MemoryDiagnoser]
 public class ClassifyParagraphBenchmarks
 {
     private R2PClassifier _classifier = null!;
+    private ReferencePipeline _reference = null!;
     private string _text = "";
     private float[] _scores = [];
 
@@ -17,15 +22,23 @@ public class ClassifyParagraphBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _classifier = R2PClassifier.LoadDefault();
+        _classifier = BenchmarkData.Trained.CreateClassifier();
+        _reference = ReferencePipeline.Create(BenchmarkData.Trained);
         _text = BenchmarkData.ParagraphOfLength(Words);
         _scores = new float[_classifier.Labels.Count];
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _classifier.Dispose();
+    public void Cleanup()
+    {
+        _classifier.Dispose();
+        _reference.Dispose();
+    }
 
     [Benchmark(Baseline = true)]
+    public float[] PredictionEngine() => _reference.Score(_text);
+
+    [Benchmark]
     public ParagraphClassification Classify() => _classifier.Classify(_text);
 
     [Benchmark]

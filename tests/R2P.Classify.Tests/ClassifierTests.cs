@@ -55,6 +55,80 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void The_span_overload_allocates_nothing_per_call()
+    {
+        using var classifier = R2PClassifier.LoadDefault();
+        float[] buffer = new float[classifier.Labels.Count];
+        string[] texts =
+        [
+            VetoParagraph,
+            "المسؤولية عن الحماية تقع أولاً على عاتق الدولة، ومجلس الأمن مسؤول عن حماية المدنيين.",
+            "保护的责任首先在于国家。安理会应当防止暴行。",
+            "Ответственность по защите лежит прежде всего на государстве.",
+            "La responsabilité de protéger incombe d'abord à l'État. El Consejo de Seguridad debe actuar.",
+            string.Concat(Enumerable.Repeat(VetoParagraph + " ", 40)),
+        ];
+
+        // The first calls size this thread's buffers and the pools; after that a call allocates nothing.
+        foreach (string text in texts)
+        {
+            classifier.Classify(text.AsSpan(), buffer);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int round = 0; round < 20; round++)
+        {
+            foreach (string text in texts)
+            {
+                classifier.Classify(text.AsSpan(), buffer);
+            }
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated == 0, $"{allocated} bytes allocated by {20 * texts.Length} calls");
+        Assert.Contains(buffer, s => s > 0.5f);
+    }
+
+    [Fact]
+    public void ClassifyStream_keeps_input_order_across_batches_and_equals_one_by_one()
+    {
+        using var classifier = R2PClassifier.LoadDefault(new ClassifierOptions { MaxDegreeOfParallelism = 2 });
+        string[] texts = Enumerable.Range(0, 2500).Select(i => i % 3 == 0 ? VetoParagraph + " " + i : $"Paragraph {i} on civilians and refugees.").ToArray();
+        var results = classifier.ClassifyStream(texts.Select((t, i) => (Text: t, Index: i)), x => x.Text).ToList();
+        Assert.Equal(Enumerable.Range(0, texts.Length), results.Select(r => r.Item.Index));
+        foreach (int i in new[] { 0, 1, 1023, 1024, 2047, 2048, 2499 })
+        {
+            Assert.Equal(classifier.Classify(texts[i]).Scores, results[i].Classification.Scores);
+        }
+    }
+
+    [Fact]
+    public void ClassifyStream_returns_every_item_read_before_a_failure_then_rethrows()
+    {
+        using var classifier = R2PClassifier.LoadDefault();
+        static IEnumerable<string> FailingAfter(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                yield return $"Paragraph {i}.";
+            }
+
+            throw new InvalidDataException("line 1500 is broken");
+        }
+
+        var seen = new List<string>();
+        var error = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach ((string text, ParagraphClassification _) in classifier.ClassifyStream(FailingAfter(1500), t => t))
+            {
+                seen.Add(text);
+            }
+        });
+        Assert.Equal("line 1500 is broken", error.Message);
+        Assert.Equal(Enumerable.Range(0, 1500).Select(i => $"Paragraph {i}."), seen);
+    }
+
+    [Fact]
     public void ClassifyMany_keeps_input_order_and_equals_one_by_one()
     {
         using var classifier = R2PClassifier.LoadDefault(new ClassifierOptions { MaxDegreeOfParallelism = 2 });

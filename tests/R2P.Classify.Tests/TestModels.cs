@@ -10,7 +10,12 @@ internal static class TestModels
     /// <summary>A quick model: every third document of the corpus, two folds, words only.</summary>
     private static readonly Lazy<TrainedModel> SmallModel = new(() => ModelTrainer.Train(SmallCorpus, SmallOptions));
 
+    /// <summary>The default model retrained from the committed corpus with the default options (what the shipped model is).</summary>
+    private static readonly Lazy<TrainedModel> RetrainedModel = new(() => ModelTrainer.Train(Corpus));
+
     public static IReadOnlyList<LabeledParagraph> Corpus => FullCorpus.Value;
+
+    public static TrainedModel Retrained => RetrainedModel.Value;
 
     public static IReadOnlyList<LabeledParagraph> SmallCorpus =>
         Corpus.Where(p => EveryThirdDocument(p.Document)).ToArray();

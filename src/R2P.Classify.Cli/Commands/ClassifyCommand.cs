@@ -6,8 +6,6 @@ namespace R2P.Classify.Cli.Commands;
 /// <summary><c>r2p classify</c>: label the paragraphs of documents and JSON Lines files.</summary>
 internal static class ClassifyCommand
 {
-    private const int BatchSize = 2048;
-
     public static Command Create(CliConsole console)
     {
         var inputs = new Argument<string[]>("inputs")
@@ -68,6 +66,8 @@ internal static class ClassifyCommand
             _ => new TableRowWriter(writer, interactive, classifier.Labels),
         };
 
+        // The progress line goes to standard error, only when a person watches it and the rows are not drawn on the same terminal.
+        Progress? progress = interactive || Console.IsErrorRedirected || !ReferenceEquals(console.Error, Console.Error) ? null : new Progress(console.Error);
         int failures = 0;
         foreach (string input in inputs)
         {
@@ -87,7 +87,7 @@ internal static class ClassifyCommand
             {
                 try
                 {
-                    ClassifyFile(classifier, file, rows, settings.Explain, token);
+                    ClassifyFile(classifier, file, rows, settings.Explain, progress, token);
                 }
                 catch (DocumentReadException e) when (!failFast)
                 {
@@ -97,6 +97,7 @@ internal static class ClassifyCommand
             }
         }
 
+        progress?.Finish();
         if (failures > 0)
         {
             console.Warn($"{failures} input(s) could not be read; the others were classified.");
@@ -106,33 +107,46 @@ internal static class ClassifyCommand
         return ExitCodes.Success;
     }
 
-    private static void ClassifyFile(R2PClassifier classifier, string file, IRowWriter rows, bool explain, CancellationToken token)
+    private static void ClassifyFile(R2PClassifier classifier, string file, IRowWriter rows, bool explain, Progress? progress, CancellationToken token)
     {
-        var batch = new List<SourceParagraph>(BatchSize);
-        foreach (SourceParagraph paragraph in DocumentReader.ReadParagraphs(file))
+        // Streams: paragraphs are read, classified in parallel batches and written as they go, in order.
+        // Explaining is for reading results, one paragraph at a time.
+        IEnumerable<(SourceParagraph, ParagraphClassification)> results = explain
+            ? DocumentReader.ReadParagraphs(file).Select(p => (p, classifier.Explain(p.Text)))
+            : classifier.ClassifyStream(DocumentReader.ReadParagraphs(file), p => p.Text, token);
+        foreach ((SourceParagraph paragraph, ParagraphClassification result) in results)
         {
-            batch.Add(paragraph);
-            if (batch.Count == BatchSize)
-            {
-                Flush(classifier, batch, rows, explain, token);
-            }
+            token.ThrowIfCancellationRequested();
+            rows.Write(paragraph, result);
+            progress?.Step(file);
         }
 
-        Flush(classifier, batch, rows, explain, token);
         rows.EndOfSource(file);
     }
 
-    private static void Flush(R2PClassifier classifier, List<SourceParagraph> batch, IRowWriter rows, bool explain, CancellationToken token)
+    /// <summary>A one-line progress report on standard error, redrawn at most a few times a second.</summary>
+    private sealed class Progress(TextWriter error)
     {
-        IReadOnlyList<ParagraphClassification> results = explain
-            ? batch.AsParallel().AsOrdered().WithCancellation(token).Select(p => classifier.Explain(p.Text)).ToArray()
-            : classifier.ClassifyMany(batch.Select(p => p.Text).ToArray(), token);
-        for (int i = 0; i < batch.Count; i++)
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private long _count;
+        private long _nextDraw;
+
+        public void Step(string file)
         {
-            rows.Write(batch[i], results[i]);
+            _count++;
+            if ((_count & 255) == 0 && _clock.ElapsedMilliseconds >= _nextDraw)
+            {
+                _nextDraw = _clock.ElapsedMilliseconds + 250;
+                double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+                error.Write($"\r{Path.GetFileName(file)}: {_count:N0} paragraphs, {_count / seconds:N0}/s, {seconds:F1} s   ");
+            }
         }
 
-        batch.Clear();
+        public void Finish()
+        {
+            double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+            error.WriteLine($"\r{_count:N0} paragraphs in {seconds:F1} s ({_count / seconds:N0}/s)                    ");
+        }
     }
 
     /// <summary>JSON Lines is written as UTF-8 bytes: to the writer's own stream when it has one.</summary>

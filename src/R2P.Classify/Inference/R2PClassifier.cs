@@ -180,6 +180,94 @@ public sealed class R2PClassifier : IDisposable
     }
 
     /// <summary>
+    /// Classifies a sequence of any length as it is read: items are taken in batches, each batch is
+    /// classified in parallel while the next one is read and the previous one is consumed, and results
+    /// come back in input order. At most three batches are held at once, so memory stays constant
+    /// however long the input is.
+    /// </summary>
+    /// <typeparam name="T">The caller's item, for example a <see cref="SourceParagraph"/>.</typeparam>
+    /// <param name="items">The items; enumerated once, lazily.</param>
+    /// <param name="textOf">The paragraph text of an item.</param>
+    /// <param name="cancellationToken">Stops the work early.</param>
+    /// <returns>Each item with its classification, in input order.</returns>
+    /// <remarks>
+    /// When reading <paramref name="items"/> throws, every item read before the failure is still
+    /// classified and returned before the exception is rethrown.
+    /// </remarks>
+    public IEnumerable<(T Item, ParagraphClassification Classification)> ClassifyStream<T>(
+        IEnumerable<T> items, Func<T, string?> textOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(textOf);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ClassifyBatches(items, textOf, cancellationToken);
+    }
+
+    private IEnumerable<(T Item, ParagraphClassification Classification)> ClassifyBatches<T>(
+        IEnumerable<T> items, Func<T, string?> textOf, CancellationToken cancellationToken)
+    {
+        // Big enough that the per-batch hand-off is negligible, small enough to keep memory flat.
+        const int BatchSize = 1024;
+        using IEnumerator<T> source = items.GetEnumerator();
+        T[] previous = [];
+        Task<ParagraphClassification[]>? classifying = null;
+        while (true)
+        {
+            // Read the next batch while the previous one is being classified.
+            var batch = new List<T>(BatchSize);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? readError = null;
+            try
+            {
+                while (batch.Count < BatchSize && source.MoveNext())
+                {
+                    batch.Add(source.Current);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                readError = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            ParagraphClassification[] done = classifying is null ? [] : classifying.GetAwaiter().GetResult();
+            T[] doneItems = previous;
+            previous = [.. batch];
+            T[] current = previous;
+            classifying = current.Length == 0 ? null : Task.Run(() => ClassifyBatch(current, textOf, cancellationToken), cancellationToken);
+            for (int i = 0; i < done.Length; i++)
+            {
+                yield return (doneItems[i], done[i]);
+            }
+
+            if (classifying is null || readError is not null)
+            {
+                if (classifying is not null)
+                {
+                    ParagraphClassification[] last = classifying.GetAwaiter().GetResult();
+                    for (int i = 0; i < last.Length; i++)
+                    {
+                        yield return (current[i], last[i]);
+                    }
+                }
+
+                readError?.Throw();
+                yield break;
+            }
+        }
+    }
+
+    private ParagraphClassification[] ClassifyBatch<T>(T[] items, Func<T, string?> textOf, CancellationToken cancellationToken)
+    {
+        var results = new ParagraphClassification[items.Length];
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
+        };
+        Parallel.For(0, items.Length, parallel, i => results[i] = Classify(textOf(items[i])));
+        return results;
+    }
+
+    /// <summary>
     /// Splits a document into paragraphs (blocks separated by blank lines) and classifies each,
     /// keeping each paragraph's offsets in <paramref name="text"/>.
     /// </summary>

@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using R2P.Classify.Features;
@@ -100,28 +103,16 @@ internal static class ModelFile
                 throw Damaged(origin, $"its feature settings are invalid ({e.Message})");
             }
 
-            using BinaryReader vocabularyReader = OpenArray(zip, VocabularyEntry, VocabularyMagic, 8L + (dimension * 12L), origin);
-            CheckInt(vocabularyReader.ReadInt32(), dimension, VocabularyEntry, origin);
-            ulong[] hashes = new ulong[dimension];
-            for (int i = 0; i < dimension; i++)
-            {
-                hashes[i] = vocabularyReader.ReadUInt64();
-            }
+            // Arrays are read whole and reinterpreted in place (MemoryMarshal), not value by value: loading is start-up time.
+            byte[] vocabularyBytes = ReadArray(zip, VocabularyEntry, VocabularyMagic, 8L + (dimension * 12L), origin);
+            CheckInt(BinaryPrimitives.ReadInt32LittleEndian(vocabularyBytes.AsSpan(4)), dimension, VocabularyEntry, origin);
+            ulong[] hashes = LittleEndian<ulong>(vocabularyBytes.AsSpan(8, dimension * 8));
+            float[] idf = CheckFinite(LittleEndian<float>(vocabularyBytes.AsSpan(8 + (dimension * 8), dimension * 4)), VocabularyEntry, origin);
 
-            float[] idf = new float[dimension];
-            for (int i = 0; i < dimension; i++)
-            {
-                idf[i] = CheckFinite(vocabularyReader.ReadSingle(), VocabularyEntry, origin);
-            }
-
-            using BinaryReader weightsReader = OpenArray(zip, WeightsEntry, WeightsMagic, 12L + (dimension * (long)labels.Count * 4), origin);
-            CheckInt(weightsReader.ReadInt32(), dimension, WeightsEntry, origin);
-            CheckInt(weightsReader.ReadInt32(), labels.Count, WeightsEntry, origin);
-            float[] weights = new float[dimension * labels.Count];
-            for (int i = 0; i < weights.Length; i++)
-            {
-                weights[i] = CheckFinite(weightsReader.ReadSingle(), WeightsEntry, origin);
-            }
+            byte[] weightBytes = ReadArray(zip, WeightsEntry, WeightsMagic, 12L + (dimension * (long)labels.Count * 4), origin);
+            CheckInt(BinaryPrimitives.ReadInt32LittleEndian(weightBytes.AsSpan(4)), dimension, WeightsEntry, origin);
+            CheckInt(BinaryPrimitives.ReadInt32LittleEndian(weightBytes.AsSpan(8)), labels.Count, WeightsEntry, origin);
+            float[] weights = CheckFinite(LittleEndian<float>(weightBytes.AsSpan(12)), WeightsEntry, origin);
 
             Vocabulary vocabulary;
             try
@@ -254,7 +245,8 @@ internal static class ModelFile
         return expected;
     }
 
-    private static BinaryReader OpenArray(ZipArchive zip, string name, uint magic, long expectedBytes, string origin)
+    /// <summary>The bytes of an array entry, whose size is checked against the manifest before anything is decompressed.</summary>
+    private static byte[] ReadArray(ZipArchive zip, string name, uint magic, long expectedBytes, string origin)
     {
         ZipArchiveEntry entry = zip.GetEntry(name) ?? throw Damaged(origin, $"it has no {name}");
         if (expectedBytes > MaxArrayBytes || entry.Length != expectedBytes)
@@ -262,14 +254,36 @@ internal static class ModelFile
             throw Damaged(origin, $"its {name} holds {entry.Length:N0} bytes where the manifest implies {expectedBytes:N0}");
         }
 
-        var reader = new BinaryReader(new BoundedStream(entry.Open(), expectedBytes), Encoding.UTF8, leaveOpen: false);
-        if (reader.ReadUInt32() != magic)
+        byte[] bytes = new byte[expectedBytes];
+        using (var stream = new BoundedStream(entry.Open(), expectedBytes))
         {
-            reader.Dispose();
+            stream.ReadExactly(bytes);
+        }
+
+        if (BinaryPrimitives.ReadUInt32LittleEndian(bytes) != magic)
+        {
             throw Damaged(origin, $"its {name} does not start with the expected header");
         }
 
-        return reader;
+        return bytes;
+    }
+
+    /// <summary>Little-endian values (as BinaryWriter wrote them) into an array of <typeparamref name="T"/>.</summary>
+    private static T[] LittleEndian<T>(ReadOnlySpan<byte> bytes)
+        where T : unmanaged
+    {
+        T[] values = MemoryMarshal.Cast<byte, T>(bytes).ToArray();
+        if (!BitConverter.IsLittleEndian)
+        {
+            Span<byte> raw = MemoryMarshal.AsBytes(values.AsSpan());
+            int size = Unsafe.SizeOf<T>();
+            for (int i = 0; i < raw.Length; i += size)
+            {
+                raw.Slice(i, size).Reverse();
+            }
+        }
+
+        return values;
     }
 
     private static void CheckInt(int actual, int expected, string name, string origin)
@@ -280,8 +294,18 @@ internal static class ModelFile
         }
     }
 
-    private static float CheckFinite(float value, string name, string origin) =>
-        float.IsFinite(value) ? value : throw Damaged(origin, $"its {name} holds a value that is not a finite number");
+    private static float[] CheckFinite(float[] values, string name, string origin)
+    {
+        foreach (float value in values)
+        {
+            if (!float.IsFinite(value))
+            {
+                throw Damaged(origin, $"its {name} holds a value that is not a finite number");
+            }
+        }
+
+        return values;
+    }
 
     private static R2PModelException Damaged(string origin, string reason, Exception? inner = null)
     {

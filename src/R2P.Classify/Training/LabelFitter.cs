@@ -8,7 +8,8 @@ namespace R2P.Classify.Training;
 
 /// <summary>
 /// Trains one ML.NET linear binary classifier for one label over precomputed feature vectors and
-/// returns its weights and bias. ML.NET has no multi-label trainer; one binary model per label over
+/// returns its weights and bias, and the ML.NET transformer itself (kept in memory only, as the
+/// reference that the fast scorer is tested against). ML.NET has no multi-label trainer; one binary model per label over
 /// shared features is the standard reduction (one-vs-rest), and lets labels co-occur freely.
 /// </summary>
 internal static class LabelFitter
@@ -22,7 +23,7 @@ internal static class LabelFitter
         public VBuffer<float> Features { get; set; }
     }
 
-    public static (float[] Weights, float Bias) Fit(IReadOnlyList<VBuffer<float>> vectors, bool[] labels, int dimension, TrainingOptions options)
+    public static (float[] Weights, float Bias, ITransformer Transformer) Fit(IReadOnlyList<VBuffer<float>> vectors, bool[] labels, int dimension, TrainingOptions options)
     {
         var ml = new MLContext(options.Seed);
         SchemaDefinition schema = SchemaDefinition.Create(typeof(Row));
@@ -76,7 +77,7 @@ internal static class LabelFitter
             weights[i++] = w;
         }
 
-        return (weights, linear.Bias);
+        return (weights, linear.Bias, model);
     }
 
     /// <summary>The sparse ML.NET vector of <paramref name="text"/> in <paramref name="space"/>, indices ascending.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.ML;
 using Microsoft.ML.Data;
 using R2P.Classify.Features;
 using R2P.Classify.Model;
@@ -47,7 +48,7 @@ public static class ModelTrainer
             cancellationToken.ThrowIfCancellationRequested();
             int[] train = Enumerable.Range(0, corpus.Count).Where(i => foldOf[i] != fold).ToArray();
             int[] test = Enumerable.Range(0, corpus.Count).Where(i => foldOf[i] == fold).ToArray();
-            (FeatureSpace space, float[][] weights, float[] biases) = FitAll(texts, hashes, truth, train, featureOptions, options, cancellationToken);
+            (FeatureSpace space, float[][] weights, float[] biases, _) = FitAll(texts, hashes, truth, train, featureOptions, options, cancellationToken);
             var scratch = new VectorScratch();
             foreach (int row in test)
             {
@@ -91,7 +92,7 @@ public static class ModelTrainer
         // The final model sees the whole corpus.
         cancellationToken.ThrowIfCancellationRequested();
         int[] all = Enumerable.Range(0, corpus.Count).ToArray();
-        (FeatureSpace finalSpace, float[][] finalWeights, float[] finalBiases) = FitAll(texts, hashes, truth, all, featureOptions, options, cancellationToken);
+        (FeatureSpace finalSpace, float[][] finalWeights, float[] finalBiases, ITransformer[] finalScorers) = FitAll(texts, hashes, truth, all, featureOptions, options, cancellationToken);
         progress?.Report($"final model: {finalSpace.Dimension} features, {corpus.Count} paragraphs ({clock.Elapsed.TotalSeconds:F1} s)");
 
         float[] matrix = new float[finalSpace.Dimension * labels.Count];
@@ -149,7 +150,7 @@ public static class ModelTrainer
                 StringComparer.Ordinal),
         };
 
-        return new TrainedModel(new R2PModel(manifest, labels, finalSpace, matrix), crossValidation);
+        return new TrainedModel(new R2PModel(manifest, labels, finalSpace, matrix), crossValidation, finalScorers);
     }
 
     /// <summary>The SHA-256 of the corpus in a canonical form (sorted by id), so the same data always hashes the same.</summary>
@@ -211,7 +212,7 @@ public static class ModelTrainer
         }
     }
 
-    private static (FeatureSpace Space, float[][] Weights, float[] Biases) FitAll(
+    private static (FeatureSpace Space, float[][] Weights, float[] Biases, ITransformer[] Scorers) FitAll(
         string[] texts, ulong[][] hashes, bool[][] truth, int[] rows, FeatureOptions featureOptions, TrainingOptions options, CancellationToken cancellationToken)
     {
         FeatureSpace space = FeatureSpaceBuilder.Build(hashes, rows, featureOptions, options.MinDocumentFrequency, options.MaxFeatures);
@@ -225,13 +226,14 @@ public static class ModelTrainer
         int labelCount = truth.Length;
         var weights = new float[labelCount][];
         float[] biases = new float[labelCount];
+        var scorers = new ITransformer[labelCount];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.For(0, labelCount, parallel, l =>
         {
             bool[] y = rows.Select(r => truth[l][r]).ToArray();
-            (weights[l], biases[l]) = LabelFitter.Fit(vectors, y, space.Dimension, options);
+            (weights[l], biases[l], scorers[l]) = LabelFitter.Fit(vectors, y, space.Dimension, options);
         });
-        return (space, weights, biases);
+        return (space, weights, biases, scorers);
     }
 
     private static float Margin(VectorScratch scratch, float[] weights, float bias)

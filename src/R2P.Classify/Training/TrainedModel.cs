@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using R2P.Classify.Model;
 
 namespace R2P.Classify.Training;
@@ -7,10 +8,11 @@ public sealed class TrainedModel
 {
     private readonly R2PModel _model;
 
-    internal TrainedModel(R2PModel model, EvaluationReport crossValidation)
+    internal TrainedModel(R2PModel model, EvaluationReport crossValidation, IReadOnlyList<ITransformer> scorers)
     {
         _model = model;
         CrossValidation = crossValidation;
+        Scorers = scorers;
     }
 
     /// <summary>Metrics of the out-of-fold predictions (grouped by document) at the chosen thresholds.</summary>
@@ -28,6 +30,13 @@ public sealed class TrainedModel
     public string CorpusHash => _model.Manifest.Training.CorpusHash;
 
     internal R2PModel Model => _model;
+
+    /// <summary>
+    /// The ML.NET binary prediction transformers the final weights were read from, one per label. Kept
+    /// in memory only (the model file stores plain weights): they are the reference the fast scorer is
+    /// checked against, since ML.NET's public API cannot rebuild a linear predictor from given weights.
+    /// </summary>
+    internal IReadOnlyList<ITransformer> Scorers { get; }
 
     /// <summary>Writes the model file. Deterministic: the same model gives the same bytes.</summary>
     /// <param name="destination">A writable stream; left open.</param>
