@@ -295,3 +295,58 @@ public class HardeningTests
         Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 }
+
+/// <summary>Hostile documents: each is one clear error or a defined result, never a crash.</summary>
+public class HostileDocumentTests
+{
+    [Fact]
+    public void An_html_bomb_of_nested_tags_is_refused_with_one_clear_error()
+    {
+        using var dir = new TempDir();
+        string path = dir.File("bomb.html");
+        var html = new System.Text.StringBuilder("<html><body>");
+        for (int i = 0; i < 100_000; i++)
+        {
+            html.Append("<div><span>");
+        }
+
+        html.Append("The veto must not block action against genocide.");
+        File.WriteAllText(path, html.ToString());
+        var error = new StringWriter();
+        int exit = Cli.Program.Run(["classify", path, "--format", "jsonl"], new StringWriter(), error);
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"r2p: error: {path}: is not a readable HTML page (elements are nested more than 512 deep", error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
+    }
+
+    [Fact]
+    public void An_encrypted_pdf_is_one_clear_error()
+    {
+        // A minimal PDF whose trailer names an encryption dictionary.
+        string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" +
+            "3 0 obj << /Filter /Standard /V 1 /R 2 /O (xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx) /U (xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx) /P -4 >> endobj\n" +
+            "trailer << /Root 1 0 R /Encrypt 3 0 R /ID [<01> <01>] >>\n%%EOF\n";
+        using var dir = new TempDir();
+        string path = dir.File("locked.pdf");
+        File.WriteAllText(path, pdf);
+        var e = Assert.Throws<DocumentReadException>(() => DocumentReader.ReadParagraphs(path).ToList());
+        Assert.StartsWith(path + ": ", e.Message);
+        var error = new StringWriter();
+        Assert.Equal(1, Cli.Program.Run(["classify", path], new StringWriter(), error));
+        Assert.DoesNotContain("   at ", error.ToString());
+    }
+
+    [Fact]
+    public void A_docx_that_is_not_a_zip_is_one_clear_error_and_the_next_input_is_still_read()
+    {
+        using var dir = new TempDir();
+        string bad = dir.File("statement.docx");
+        File.WriteAllBytes(bad, [0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFF, 0x00]);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = Cli.Program.Run(["classify", bad, RepoPaths.SeedDocument("004_20056a2cff290050.txt"), "--format", "jsonl"], output, error);
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"r2p: error: {bad}: ", error.ToString());
+        Assert.NotEmpty(output.ToString());
+    }
+}

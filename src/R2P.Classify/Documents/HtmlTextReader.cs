@@ -25,10 +25,31 @@ internal static class HtmlTextReader
         "header", "footer", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "pre", "figure", "figcaption", "address", "hr", "body",
     };
 
+    /// <summary>
+    /// Real pages nest a few dozen elements deep. AngleSharp caps its tree at 512 levels and then
+    /// parses in quadratic time, so a page nested deeper (an HTML bomb) is refused before parsing.
+    /// </summary>
+    private const int MaxDepth = 512;
+
+    /// <summary>Void elements, and elements whose end tag may be left out: they do not deepen a real page.</summary>
+    private static readonly HashSet<string> NoEndTag = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
+        "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rb", "rt", "rp", "colgroup",
+        "caption", "html", "head", "body",
+    };
+
     public static List<TextBlock> Read(Stream stream)
     {
+        string html;
+        using (var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true))
+        {
+            html = reader.ReadToEnd();
+        }
+
+        CheckDepth(html);
         var parser = new HtmlParser();
-        using IHtmlDocument document = parser.ParseDocument(stream);
+        using IHtmlDocument document = parser.ParseDocument(html);
         foreach (IElement element in document.QuerySelectorAll(NotText).ToArray())
         {
             element.Remove();
@@ -48,6 +69,51 @@ internal static class HtmlTextReader
         }
 
         return blocks;
+    }
+
+    /// <summary>A linear scan of the tags, counting how deep start tags without their end tags go.</summary>
+    private static void CheckDepth(string html)
+    {
+        int depth = 0;
+        int i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0)
+        {
+            int end = html.IndexOf('>', i + 1);
+            if (end < 0)
+            {
+                return;
+            }
+
+            ReadOnlySpan<char> tag = html.AsSpan(i + 1, end - i - 1);
+            i = end + 1;
+            if (tag.IsEmpty || tag[0] is '!' or '?')
+            {
+                continue;
+            }
+
+            bool closing = tag[0] == '/';
+            ReadOnlySpan<char> name = closing ? tag[1..] : tag;
+            int stop = name.IndexOfAny(" \t\r\n/");
+            string element = (stop < 0 ? name : name[..stop]).ToString();
+            if (NoEndTag.Contains(element) || (!closing && tag[^1] == '/'))
+            {
+                continue;
+            }
+
+            if (!closing && (element.Equals("script", StringComparison.OrdinalIgnoreCase) || element.Equals("style", StringComparison.OrdinalIgnoreCase)))
+            {
+                // Their content is text, not markup: skip to the end tag.
+                int close = html.IndexOf("</" + element, i, StringComparison.OrdinalIgnoreCase);
+                i = close < 0 ? html.Length : close;
+                continue;
+            }
+
+            depth = closing ? Math.Max(0, depth - 1) : depth + 1;
+            if (depth > MaxDepth)
+            {
+                throw new InvalidDataException($"elements are nested more than {MaxDepth:N0} deep (an HTML bomb?)");
+            }
+        }
     }
 
     private static bool IsFurniture(IElement element)
