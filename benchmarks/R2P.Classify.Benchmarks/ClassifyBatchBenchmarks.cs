@@ -1,64 +1,13 @@
 using BenchmarkDotNet.Attributes;
-using R2P.Classify.Training;
 
 namespace R2P.Classify.Benchmarks;
 
-/// <summary>
-/// A batch of real paragraphs: ML.NET's PredictionEngine in a loop (baseline), the fast path on one
-/// thread, and ClassifyMany on every core.
-/// </summary>
+/// <summary>A batch of real paragraphs (see <see cref="ParagraphSetBase"/>).</summary>
 [MemoryDiagnoser]
-public class ClassifyBatchBenchmarks
+public class ClassifyBatchBenchmarks : ParagraphSetBase
 {
-    private R2PClassifier _classifier = null!;
-    private ReferencePipeline _reference = null!;
-    private string[] _paragraphs = [];
-    private float[] _scores = [];
-
     [Params(2000)]
     public int Paragraphs { get; set; }
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _classifier = BenchmarkData.Trained.CreateClassifier();
-        _reference = ReferencePipeline.Create(BenchmarkData.Trained);
-        _paragraphs = BenchmarkData.Paragraphs(Paragraphs);
-        _scores = new float[_classifier.Labels.Count];
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _classifier.Dispose();
-        _reference.Dispose();
-    }
-
-    [Benchmark(Baseline = true)]
-    public float PredictionEngine()
-    {
-        float sum = 0;
-        foreach (string paragraph in _paragraphs)
-        {
-            sum += _reference.Score(paragraph)[0];
-        }
-
-        return sum;
-    }
-
-    [Benchmark]
-    public float SingleThread()
-    {
-        float sum = 0;
-        foreach (string paragraph in _paragraphs)
-        {
-            _classifier.Classify(paragraph.AsSpan(), _scores);
-            sum += _scores[0];
-        }
-
-        return sum;
-    }
-
-    [Benchmark]
-    public int ClassifyMany() => _classifier.ClassifyMany(_paragraphs).Sum(r => r.Labels.Count);
+    protected override string[] LoadParagraphs() => BenchmarkData.Paragraphs(Paragraphs);
 }
