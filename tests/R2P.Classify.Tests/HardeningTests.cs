@@ -350,3 +350,25 @@ public class HostileDocumentTests
         Assert.NotEmpty(output.ToString());
     }
 }
+
+/// <summary>A file that exists but cannot be read (tests run as root, so permissions cannot make one: /proc/self/mem fails every read at offset 0).</summary>
+public class UnreadableFileTests
+{
+    [Fact]
+    public void An_unreadable_file_is_one_clear_error_naming_it()
+    {
+        if (!File.Exists("/proc/self/mem"))
+        {
+            return; // not Linux: nothing to read that always fails
+        }
+
+        using var dir = new TempDir();
+        string path = dir.File("statement.txt");
+        File.CreateSymbolicLink(path, "/proc/self/mem");
+        var error = new StringWriter();
+        int exit = Cli.Program.Run(["classify", path], new StringWriter(), error);
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"r2p: error: {path}: cannot be read", error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
+    }
+}
