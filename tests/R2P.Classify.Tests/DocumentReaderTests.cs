@@ -64,7 +64,7 @@ public class DocumentReaderTests
         using var dir = new TempDir();
         var error = Assert.Throws<DocumentReadException>(() => ReadAs(dir, "scan.pdf", builder.Build()));
         Assert.Contains("no text layer", error.Message);
-        Assert.EndsWith("scan.pdf", error.Source);
+        Assert.EndsWith("scan.pdf", error.Input);
     }
 
     [Theory]

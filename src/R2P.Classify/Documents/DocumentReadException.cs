@@ -10,7 +10,7 @@ public sealed class DocumentReadException : Exception
     public DocumentReadException(string source, string reason, Exception? innerException = null)
         : base($"{source}: {reason}", innerException)
     {
-        Source = source;
+        Input = source;
         Reason = reason;
     }
 
@@ -36,7 +36,7 @@ public sealed class DocumentReadException : Exception
     }
 
     /// <summary>The input that failed.</summary>
-    public new string Source { get; }
+    public string Input { get; }
 
     /// <summary>Why it failed, without the input's name.</summary>
     public string Reason { get; }
