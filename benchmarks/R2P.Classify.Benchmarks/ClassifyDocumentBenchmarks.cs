@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using R2P.Classify.Training;
 
 namespace R2P.Classify.Benchmarks;
 
@@ -8,26 +7,9 @@ namespace R2P.Classify.Benchmarks;
 /// and classified, with ML.NET's PredictionEngine per paragraph as the baseline.
 /// </summary>
 [MemoryDiagnoser]
-public class ClassifyDocumentBenchmarks
+public class ClassifyDocumentBenchmarks : ReferenceComparisonBase
 {
-    private R2PClassifier _classifier = null!;
-    private ReferencePipeline _reference = null!;
     private string _document = "";
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _classifier = BenchmarkData.Trained.CreateClassifier();
-        _reference = ReferencePipeline.Create(BenchmarkData.Trained);
-        _document = string.Join("\n\n", BenchmarkData.Paragraphs(120));
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _classifier.Dispose();
-        _reference.Dispose();
-    }
 
     [Benchmark(Baseline = true)]
     public float PredictionEngine()
@@ -35,12 +17,14 @@ public class ClassifyDocumentBenchmarks
         float sum = 0;
         foreach (string paragraph in _document.Split("\n\n"))
         {
-            sum += _reference.Score(paragraph)[0];
+            sum += Reference.Score(paragraph)[0];
         }
 
         return sum;
     }
 
     [Benchmark]
-    public int ClassifyDocument() => _classifier.ClassifyDocument(_document).Paragraphs.Count;
+    public int ClassifyDocument() => Classifier.ClassifyDocument(_document).Paragraphs.Count;
+
+    protected override void LoadInput() => _document = string.Join("\n\n", BenchmarkData.Paragraphs(120));
 }

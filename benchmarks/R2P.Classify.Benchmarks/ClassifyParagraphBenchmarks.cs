@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using R2P.Classify.Training;
 
 namespace R2P.Classify.Benchmarks;
 
@@ -8,10 +7,8 @@ namespace R2P.Classify.Benchmarks;
 /// result-object API, and the allocation-free span API.
 /// </summary>
 [MemoryDiagnoser]
-public class ClassifyParagraphBenchmarks
+public class ClassifyParagraphBenchmarks : ReferenceComparisonBase
 {
-    private R2PClassifier _classifier = null!;
-    private ReferencePipeline _reference = null!;
     private string _text = "";
     private float[] _scores = [];
 
@@ -19,32 +16,22 @@ public class ClassifyParagraphBenchmarks
     [Params(20, 70, 250)]
     public int Words { get; set; }
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _classifier = BenchmarkData.Trained.CreateClassifier();
-        _reference = ReferencePipeline.Create(BenchmarkData.Trained);
-        _text = BenchmarkData.ParagraphOfLength(Words);
-        _scores = new float[_classifier.Labels.Count];
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _classifier.Dispose();
-        _reference.Dispose();
-    }
-
     [Benchmark(Baseline = true)]
-    public float[] PredictionEngine() => _reference.Score(_text);
+    public float[] PredictionEngine() => Reference.Score(_text);
 
     [Benchmark]
-    public ParagraphClassification Classify() => _classifier.Classify(_text);
+    public ParagraphClassification Classify() => Classifier.Classify(_text);
 
     [Benchmark]
     public float ClassifyIntoBuffer()
     {
-        _classifier.Classify(_text.AsSpan(), _scores);
+        Classifier.Classify(_text.AsSpan(), _scores);
         return _scores[0];
+    }
+
+    protected override void LoadInput()
+    {
+        _text = BenchmarkData.ParagraphOfLength(Words);
+        _scores = new float[Classifier.Labels.Count];
     }
 }

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using R2P.Classify.Training;
 
 namespace R2P.Classify.Benchmarks;
 
@@ -7,28 +6,10 @@ namespace R2P.Classify.Benchmarks;
 /// A set of real paragraphs scored three ways: ML.NET's PredictionEngine in a loop (baseline), the fast
 /// path on one thread, and ClassifyMany on every core. Subclasses choose the paragraphs.
 /// </summary>
-public abstract class ParagraphSetBase
+public abstract class ParagraphSetBase : ReferenceComparisonBase
 {
-    private R2PClassifier _classifier = null!;
-    private ReferencePipeline _reference = null!;
     private string[] _paragraphs = [];
     private float[] _scores = [];
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _classifier = BenchmarkData.Trained.CreateClassifier();
-        _reference = ReferencePipeline.Create(BenchmarkData.Trained);
-        _paragraphs = LoadParagraphs();
-        _scores = new float[_classifier.Labels.Count];
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _classifier.Dispose();
-        _reference.Dispose();
-    }
 
     [Benchmark(Baseline = true)]
     public float PredictionEngine()
@@ -36,7 +17,7 @@ public abstract class ParagraphSetBase
         float sum = 0;
         foreach (string paragraph in _paragraphs)
         {
-            sum += _reference.Score(paragraph)[0];
+            sum += Reference.Score(paragraph)[0];
         }
 
         return sum;
@@ -48,7 +29,7 @@ public abstract class ParagraphSetBase
         float sum = 0;
         foreach (string paragraph in _paragraphs)
         {
-            _classifier.Classify(paragraph.AsSpan(), _scores);
+            Classifier.Classify(paragraph.AsSpan(), _scores);
             sum += _scores[0];
         }
 
@@ -56,7 +37,13 @@ public abstract class ParagraphSetBase
     }
 
     [Benchmark]
-    public int ClassifyMany() => _classifier.ClassifyMany(_paragraphs).Sum(r => r.Labels.Count);
+    public int ClassifyMany() => Classifier.ClassifyMany(_paragraphs).Sum(r => r.Labels.Count);
+
+    protected sealed override void LoadInput()
+    {
+        _paragraphs = LoadParagraphs();
+        _scores = new float[Classifier.Labels.Count];
+    }
 
     /// <summary>The paragraphs to score, read once in the global setup.</summary>
     protected abstract string[] LoadParagraphs();
