@@ -44,6 +44,14 @@ public class PropertyTests
         return Reloaded.Value.Classify(text).Scores.SequenceEqual(TestModelClassifier.Value.Classify(text).Scores);
     }
 
+    [Property(Arbitrary = [typeof(UnScriptStrings)], MaxTest = 300)]
+    public bool Streaming_a_text_gives_the_paragraphs_and_offsets_of_splitting_it_whole(string text, PositiveInt bufferSize)
+    {
+        var whole = Text.ParagraphSplitter.Split(text).Select(r => (text[r], r.Start.Value, r.End.Value - r.Start.Value));
+        var streamed = Text.ParagraphSplitter.Read(new StringReader(text), 1 + (bufferSize.Get % 9));
+        return whole.SequenceEqual(streamed);
+    }
+
     private static readonly Lazy<R2PClassifier> TestModelClassifier = new(() => TestModels.Small.CreateClassifier());
 
     private static readonly Lazy<R2PClassifier> Reloaded = new(() =>

@@ -43,10 +43,40 @@ public class TextTests
         Assert.Equal(["First line\nwrapped line.", "Second.", "Third"], ranges.Select(r => text[r]));
     }
 
+    [Fact]
+    public void A_text_is_read_a_paragraph_at_a_time_not_whole()
+    {
+        // An endless text: reading its first paragraphs must end, having read only about that much.
+        var endless = new EndlessText("Paragraph of a long archive, line one\nand line two.\n\n");
+        var first = ParagraphSplitter.Read(endless, bufferSize: 256).Take(3).ToList();
+        Assert.Equal(["Paragraph of a long archive, line one\nand line two."], first.Select(p => p.Text).Distinct());
+        Assert.Equal([0, 53, 106], first.Select(p => p.Start));
+        Assert.InRange(endless.CharactersRead, 1, 2 * 256);
+    }
+
+    private sealed class EndlessText(string unit) : TextReader
+    {
+        public long CharactersRead { get; private set; }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                buffer[index + i] = unit[(int)(CharactersRead++ % unit.Length)];
+            }
+
+            return count;
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\n \t ")]
-    public void Blank_text_has_no_paragraphs(string text) => Assert.Empty(ParagraphSplitter.Split(text));
+    public void Blank_text_has_no_paragraphs(string text)
+    {
+        Assert.Empty(ParagraphSplitter.Split(text));
+        Assert.Empty(ParagraphSplitter.Read(new StringReader(text)));
+    }
 
     [Theory]
     [InlineData("The Security Council has a responsibility to act when civilians are attacked.", "en")]

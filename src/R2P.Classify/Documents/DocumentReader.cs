@@ -61,7 +61,7 @@ public static class DocumentReader
         ArgumentNullException.ThrowIfNull(path);
         if (path == "-")
         {
-            return SplitDocument("-", Console.In.ReadToEnd());
+            return ReadText("-", () => Console.In, ownsReader: false);
         }
 
         if (Directory.Exists(path))
@@ -82,17 +82,7 @@ public static class DocumentReader
 
         if (format == InputFormat.Text)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(path, Utf8);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new DocumentReadException(path, $"cannot be read: {e.Message}", e);
-            }
-
-            return SplitDocument(path, text);
+            return ReadText(path, () => new StreamReader(path, Utf8), ownsReader: true);
         }
 
         return ToParagraphs(path, ReadBlocks(path, format), textOffsets: false);
@@ -140,36 +130,65 @@ public static class DocumentReader
     private static bool IsJsonLines(string path) =>
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase);
 
-    private static List<SourceParagraph> SplitDocument(string source, string text)
+    /// <summary>A plain text document, streamed: split at blank lines and repaired as it is read.</summary>
+    private static IEnumerable<SourceParagraph> ReadText(string source, Func<TextReader> open, bool ownsReader)
     {
-        IEnumerable<TextBlock> blocks = ParagraphSplitter.Split(text).Select(r =>
+        TextReader reader;
+        try
         {
-            (int start, int length) = r.GetOffsetAndLength(text.Length);
-            return new TextBlock(text[r], Start: start, Length: length);
-        });
-        return ToParagraphs(source, blocks, textOffsets: true);
+            reader = open();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DocumentReadException(source, $"cannot be read: {e.Message}", e);
+        }
+
+        try
+        {
+            IEnumerable<TextBlock> blocks = ParagraphSplitter.Read(reader).Select(p => new TextBlock(p.Text, Start: p.Start, Length: p.Length));
+            using IEnumerator<SourceParagraph> paragraphs = ToParagraphs(source, blocks, textOffsets: true).GetEnumerator();
+            while (true)
+            {
+                try
+                {
+                    if (!paragraphs.MoveNext())
+                    {
+                        yield break;
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    throw new DocumentReadException(source, $"cannot be read: {e.Message}", e);
+                }
+
+                yield return paragraphs.Current;
+            }
+        }
+        finally
+        {
+            if (ownsReader)
+            {
+                reader.Dispose();
+            }
+        }
     }
 
     /// <summary>
-    /// Repairs the blocks and numbers the paragraphs. Offsets point into the file's text for text
-    /// formats; for the others into the extracted text: the paragraphs joined by a blank line.
+    /// Repairs the blocks and numbers the paragraphs, lazily. Offsets point into the file's text for
+    /// text formats; for the others into the extracted text: the paragraphs joined by a blank line.
     /// </summary>
-    private static List<SourceParagraph> ToParagraphs(string source, IEnumerable<TextBlock> blocks, bool textOffsets)
+    private static IEnumerable<SourceParagraph> ToParagraphs(string source, IEnumerable<TextBlock> blocks, bool textOffsets)
     {
-        List<TextBlock> repaired = ParagraphRepair.Repair(blocks);
-        var paragraphs = new List<SourceParagraph>(repaired.Count);
-        int offset = 0;
-        for (int i = 0; i < repaired.Count; i++)
+        int offset = 0, number = 0;
+        foreach (TextBlock block in ParagraphRepair.Repair(blocks))
         {
-            TextBlock block = repaired[i];
             string text = block.Text.Trim();
             int start = textOffsets ? block.Start : offset;
             int length = textOffsets ? block.Length : text.Length;
-            paragraphs.Add(new SourceParagraph($"{source}#p{i + 1}", source, i + 1, text, start) { Length = length, Page = block.Page });
+            number++;
+            yield return new SourceParagraph($"{source}#p{number}", source, number, text, start) { Length = length, Page = block.Page };
             offset += text.Length + 2;
         }
-
-        return paragraphs;
     }
 
     private static IEnumerable<SourceParagraph> ReadJsonLines(string path)

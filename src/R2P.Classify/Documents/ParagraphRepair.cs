@@ -12,10 +12,10 @@ internal static partial class ParagraphRepair
 {
     private static readonly System.Buffers.SearchValues<char> ClausePunctuation = System.Buffers.SearchValues.Create(".,;،؛。，；");
 
-    /// <summary>Repairs <paramref name="blocks"/>, in order.</summary>
-    public static List<TextBlock> Repair(IEnumerable<TextBlock> blocks)
+    /// <summary>Repairs <paramref name="blocks"/>, in order, lazily: one block is held back until the next shows whether it continues.</summary>
+    public static IEnumerable<TextBlock> Repair(IEnumerable<TextBlock> blocks)
     {
-        var result = new List<TextBlock>();
+        TextBlock? pending = null;
         foreach (TextBlock block in blocks)
         {
             if (IsBoilerplate(block.Text))
@@ -23,16 +23,24 @@ internal static partial class ParagraphRepair
                 continue;
             }
 
-            if (result.Count > 0 && Continues(result[^1], block))
+            if (pending is { } previous && Continues(previous, block))
             {
-                result[^1] = Join(result[^1], block);
+                pending = Join(previous, block);
                 continue;
             }
 
-            result.Add(block);
+            if (pending is { } done)
+            {
+                yield return done;
+            }
+
+            pending = block;
         }
 
-        return result;
+        if (pending is { } last)
+        {
+            yield return last;
+        }
     }
 
     /// <summary>Two blocks read as one paragraph: the first part, a space, the second part.</summary>
