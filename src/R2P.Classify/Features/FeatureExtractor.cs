@@ -120,18 +120,20 @@ internal sealed class FeatureExtractor
     private void AddCharNgrams<TSink>(ReadOnlySpan<char> padded, int start, int end, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
-        for (int n = _charMin; n <= _charMax && n <= padded.Length; n++)
+        // One pass per starting position: the FNV hash of the n-gram of length n is the hash of its
+        // (n - 1)-character prefix extended by one character, so every length shares the prefix work.
+        int charMin = _charMin, charMax = _charMax;
+        for (int p = 0; p + charMin <= padded.Length; p++)
         {
-            ulong tag = FeatureHash.CharTag + (ulong)n;
-            for (int p = 0; p + n <= padded.Length; p++)
+            ulong hash = FeatureHash.Seed;
+            int longest = Math.Min(charMax, padded.Length - p);
+            for (int n = 1; n <= longest; n++)
             {
-                ulong hash = FeatureHash.Seed;
-                foreach (char c in padded.Slice(p, n))
+                hash = FeatureHash.Add(hash, padded[p + n - 1]);
+                if (n >= charMin)
                 {
-                    hash = FeatureHash.Add(hash, c);
+                    sink.Add(FeatureHash.Finish(hash, FeatureHash.CharTag + (ulong)n), start, end);
                 }
-
-                sink.Add(FeatureHash.Finish(hash, tag), start, end);
             }
         }
     }

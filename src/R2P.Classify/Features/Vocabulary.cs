@@ -10,22 +10,23 @@ namespace R2P.Classify.Features;
 internal sealed class Vocabulary
 {
     private readonly ulong[] _keys;
-    private readonly int[] _slots;   // index into _keys + 1; 0 marks an empty slot
+    private readonly Slot[] _slots;   // key and index side by side: a lookup touches one cache line
     private readonly int _mask;
 
     /// <param name="hashes">The kept hashes, distinct; position i becomes feature index i.</param>
     public Vocabulary(ulong[] hashes)
     {
         _keys = hashes;
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, hashes.Length * 2));
-        _slots = new int[capacity];
+        // A load of at most two thirds keeps linear probes short while the table stays small enough for the cache.
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, hashes.Length + (hashes.Length / 2)));
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
         for (int i = 0; i < hashes.Length; i++)
         {
             int slot = (int)hashes[i] & _mask;
-            while (_slots[slot] != 0)
+            while (_slots[slot].Entry != 0)
             {
-                if (_keys[_slots[slot] - 1] == hashes[i])
+                if (_slots[slot].Key == hashes[i])
                 {
                     throw new ArgumentException($"Duplicate feature hash {hashes[i]:x16} at index {i}.", nameof(hashes));
                 }
@@ -33,7 +34,7 @@ internal sealed class Vocabulary
                 slot = (slot + 1) & _mask;
             }
 
-            _slots[slot] = i + 1;
+            _slots[slot] = new Slot(hashes[i], i + 1);
         }
     }
 
@@ -47,21 +48,25 @@ internal sealed class Vocabulary
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(ulong hash)
     {
+        Slot[] slots = _slots;
         int slot = (int)hash & _mask;
         while (true)
         {
-            int entry = _slots[slot];
-            if (entry == 0)
+            ref readonly Slot candidate = ref slots[slot];
+            if (candidate.Key == hash && candidate.Entry != 0)
             {
-                return -1;
+                return candidate.Entry - 1;
             }
 
-            if (_keys[entry - 1] == hash)
+            if (candidate.Entry == 0)
             {
-                return entry - 1;
+                return -1;
             }
 
             slot = (slot + 1) & _mask;
         }
     }
+
+    /// <summary>A kept hash and its feature index + 1; <see cref="Entry"/> 0 marks an empty slot.</summary>
+    private readonly record struct Slot(ulong Key, int Entry);
 }

@@ -161,9 +161,11 @@ internal static partial class LanguageDetector
 
         // Character trigram profiles: they decide where function words say little, and a Latin-script text
         // that fits none of the three profiles (German, Dutch, Polish...) is in none of the three languages.
-        (int profiled, float fit) = LanguageProfiles.Default.Best(text, MinTrigrams);
         int top = Math.Max(english, Math.Max(french, spanish));
         int second = english + french + spanish - top - Math.Min(english, Math.Min(french, spanish));
+
+        // Scoring the profiles is most of the cost of detection; skip it when its answer would not be used.
+        (int profiled, float fit) = top < StrongFunctionWords || top - second < 2 ? LanguageProfiles.Default.Best(text, MinTrigrams) : (-1, 0f);
         if (profiled >= 0 && fit < LanguageProfiles.OtherThreshold && top < StrongFunctionWords)
         {
             return Other;
@@ -207,7 +209,10 @@ internal static partial class LanguageDetector
     {
         int end = text.IndexOfAny(' ', '\t', '\n');
         ReadOnlySpan<char> token = end < 0 ? text : text[..end];
-        return token.IndexOfAny('.', '@') >= 0 && Address().IsMatch(token) ? token.Length : 0;
+        // Every address has an '@', a "://" or a dot followed by more of it: a word ending a sentence never reaches the regex.
+        int dot = token.IndexOfAny('.', '@');
+        bool candidate = dot >= 0 && (token.Contains('@') || token.Contains(':') || token[dot..].TrimEnd(".,;:!?)\"'»”’").Length > 1);
+        return candidate && Address().IsMatch(token) ? token.Length : 0;
     }
 
     // "www.un.org", "https://…", "info@example.org", "facebook.com/icrtop", "responsibilitytoprotect.org".
