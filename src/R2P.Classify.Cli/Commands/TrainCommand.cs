@@ -16,7 +16,7 @@ internal static class TrainCommand
         var l2 = new Option<float>("--l2") { Description = "L2 regularization.", DefaultValueFactory = _ => TrainingOptions.Default.L2Regularization };
         var minPrecision = new Option<double?>("--min-precision") { Description = "Choose each label's threshold to reach this out-of-fold precision (default: best F1)." };
         var wordNgrams = new Option<int>("--word-ngrams") { Description = "Word n-grams up to this length (1 to 3).", DefaultValueFactory = _ => TrainingOptions.Default.WordNgramLength };
-        var charNgrams = new Option<string>("--char-ngrams") { Description = "Character n-gram lengths inside words, as MIN-MAX, or 0 for none.", DefaultValueFactory = _ => $"{TrainingOptions.Default.CharNgramMinLength}-{TrainingOptions.Default.CharNgramMaxLength}" };
+        var charNgrams = new Option<string>("--char-ngrams") { Description = "Character n-gram lengths inside words, as MIN-MAX, or 0 for none.", DefaultValueFactory = _ => TrainingOptions.Default.CharNgramMinLength == 0 ? "0" : $"{TrainingOptions.Default.CharNgramMinLength}-{TrainingOptions.Default.CharNgramMaxLength}" };
         var maxFeatures = new Option<int>("--max-features") { Description = "Keep at most this many n-grams, the most frequent first.", DefaultValueFactory = _ => TrainingOptions.Default.MaxFeatures };
         var minDf = new Option<int>("--min-df") { Description = "Keep n-grams found in at least this many paragraphs.", DefaultValueFactory = _ => TrainingOptions.Default.MinDocumentFrequency };
         var lexicon = new Option<bool>("--lexicon") { Description = "Add lexicon features (key R2P terms per label in six languages).", DefaultValueFactory = _ => TrainingOptions.Default.UseLexicon };

@@ -13,19 +13,22 @@ public sealed class TrainingOptions
     public int Folds { get; init; } = 5;
 
     /// <summary>The ML.NET trainer used for every label.</summary>
-    public LinearTrainer Trainer { get; init; } = LinearTrainer.SdcaLogisticRegression;
+    public LinearTrainer Trainer { get; init; } = LinearTrainer.LbfgsLogisticRegression;
 
     /// <summary>L2 regularization strength passed to the trainer.</summary>
-    public float L2Regularization { get; init; } = 0.01f;
+    public float L2Regularization { get; init; } = 0.03f;
 
     /// <summary>Word n-grams up to this length (1 to 3).</summary>
     public int WordNgramLength { get; init; } = 2;
 
-    /// <summary>Shortest character n-gram inside words; 0 turns character n-grams off.</summary>
-    public int CharNgramMinLength { get; init; } = 3;
+    /// <summary>
+    /// Shortest character n-gram inside words; 0 (the default) turns character n-grams off: on real text
+    /// they did not beat word n-grams with the lexicon (docs/model-selection.md) and cost most of the scoring time.
+    /// </summary>
+    public int CharNgramMinLength { get; init; }
 
-    /// <summary>Longest character n-gram inside words.</summary>
-    public int CharNgramMaxLength { get; init; } = 5;
+    /// <summary>Longest character n-gram inside words (used when <see cref="CharNgramMinLength"/> is not 0).</summary>
+    public int CharNgramMaxLength { get; init; }
 
     /// <summary>Add one feature per label from the curated six-language lexicon of key R2P terms (stored in the model).</summary>
     public bool UseLexicon { get; init; } = true;
