@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Reflection;
+using Xunit.Sdk;
 
 namespace R2P.Classify.Tests;
 
@@ -6,6 +8,9 @@ namespace R2P.Classify.Tests;
 internal static class Chromium
 {
     private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+    /// <summary>Why a test that needs the browser was skipped, and how to install it.</summary>
+    public const string Missing = "notice: chromium not found (CI installs it: apt-get install -y chromium fonts-dejavu-core; or set CHROMIUM=/path/to/browser)";
 
     /// <summary>The browser's path: <c>$CHROMIUM</c>, or the first of the usual names on the PATH; null when there is none.</summary>
     public static string? Find()
@@ -60,7 +65,25 @@ internal sealed class ChromiumFactAttribute : FactAttribute
     {
         if (Chromium.Find() is null)
         {
-            Skip = "notice: chromium not found (CI installs it: apt-get install -y chromium; or set CHROMIUM=/path/to/browser); the report was not opened in a browser.";
+            Skip = Chromium.Missing + "; the report was not opened in a browser.";
         }
     }
+}
+
+/// <summary>A theory's data row that needs Chromium: skipped, with the same notice, only when no browser can be found.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+internal sealed class ChromiumInlineDataAttribute : DataAttribute
+{
+    private readonly object[] row;
+
+    public ChromiumInlineDataAttribute(params object[] row)
+    {
+        this.row = row;
+        if (Chromium.Find() is null)
+        {
+            Skip = Chromium.Missing + "; the case that needs a browser-made PDF did not run.";
+        }
+    }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [row];
 }

@@ -18,7 +18,7 @@ internal static class DocumentFixtures
     /// <summary>
     /// An A4 PDF in Helvetica 10 pt: paragraphs wrapped at the text width, a gap between paragraphs, a new page when
     /// the page is full (so paragraphs run over page breaks), and on every page a running header (the document
-    /// symbol), a page number and a UN job number. Standard fonts cover Latin text only (WinAnsi): no Arabic.
+    /// symbol), a page number and a UN job number. Standard fonts cover Latin text only (WinAnsi): for Arabic, see <see cref="BrowserPdf"/>.
     /// </summary>
     public static byte[] Pdf(IEnumerable<string> paragraphs, double pageBottom = 72)
     {
@@ -77,6 +77,32 @@ internal static class DocumentFixtures
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// A PDF as a browser prints it: the paragraphs on A4 pages printed by headless Chromium, with a running header
+    /// (the document symbol), a page number and a UN job number in the page margins. Chromium shapes Arabic as
+    /// office suites do: a line's glyphs are stored left to right as drawn, mostly as presentation forms.
+    /// </summary>
+    public static byte[] BrowserPdf(IEnumerable<string> paragraphs, string language)
+    {
+        // Lines of 1.5 (as Arabic is usually set): in tighter lines the tall letters of a page's next line ink into
+        // its bottom margin, and Chromium prints those slivers as text that a reader cannot tell from the rest.
+        var html = new StringBuilder();
+        html.Append($"<!DOCTYPE html>\n<html lang=\"{language}\"{(language == "ar" ? " dir=\"rtl\"" : "")}>\n<head><meta charset=\"utf-8\"><title>{RunningHeader}</title><style>\n")
+            .Append($"@page {{ size: A4; margin: 72pt; @top-left {{ content: \"{RunningHeader}\"; font-size: 9pt }} @bottom-center {{ content: counter(page); font-size: 9pt }} @bottom-left {{ content: \"22-12345 (E)\"; font-size: 8pt }} }}\n")
+            .Append("body { margin: 0; font: 10pt/15pt \"DejaVu Sans\", sans-serif } p { margin: 0 0 9pt }\n</style></head>\n<body>\n");
+        foreach (string paragraph in paragraphs)
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</p>\n");
+        }
+
+        html.Append("</body>\n</html>\n");
+        using var dir = new TempDir();
+        string page = dir.File("document.html"), pdf = dir.File("document.pdf");
+        File.WriteAllText(page, html.ToString());
+        var (exit, _, log) = Chromium.Run(new Uri(page).AbsoluteUri, "--no-pdf-header-footer", "--print-to-pdf=" + pdf);
+        return exit == 0 && File.Exists(pdf) ? File.ReadAllBytes(pdf) : throw new InvalidOperationException($"chromium did not print the PDF (exit code {exit}): {log}");
     }
 
     /// <summary>A Word document: one paragraph each (line breaks kept), a header and a footer that are not body text.</summary>

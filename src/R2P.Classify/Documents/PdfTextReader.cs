@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -76,8 +77,8 @@ internal static class PdfTextReader
             {
                 TextBlock before = blocks[firstBlockOfPage - 1];
                 TextBlock after = blocks[firstBlockOfPage];
-                bool fullLine = lastLineOfPreviousPage.Right >= previousColumn.Right - (8 * lastLineOfPreviousPage.FontSize);
-                bool indented = body[0].Left > left + (1.5 * body[0].FontSize);
+                bool fullLine = lastLineOfPreviousPage.Shortfall(previousColumn.Left, previousColumn.Right) <= 8 * lastLineOfPreviousPage.FontSize;
+                bool indented = body[0].Indent(left, right) > 1.5 * body[0].FontSize;
                 bool openSentence = !ParagraphRepair.EndsSentence(before.Text) || char.IsLower(after.Text.TrimStart().FirstOrDefault());
                 if (fullLine && openSentence && !indented && !before.Heading && !after.Heading && !ParagraphRepair.StartsListItem(after.Text))
                 {
@@ -106,8 +107,8 @@ internal static class PdfTextReader
             return true;
         }
 
-        bool indented = line.Left > left + (1.5 * line.FontSize) && previous.Left <= left + (1.5 * previous.FontSize);
-        bool previousShort = previous.Right < right - ((right - left) * 0.15);
+        bool indented = line.Indent(left, right) > 1.5 * line.FontSize && previous.Indent(left, right) <= 1.5 * previous.FontSize;
+        bool previousShort = previous.Shortfall(left, right) > (right - left) * 0.15;
         // A short line ends a paragraph when it ends a sentence or the next line opens a list item; after a
         // full line the text flowed on, even into "(b) ..." of an enumeration run into the sentence.
         return indented || (previousShort && (ParagraphRepair.EndsSentence(previous.Text) || ParagraphRepair.StartsListItem(line.Text)));
@@ -209,54 +210,117 @@ internal static class PdfTextReader
         return gaps[gaps.Count / 2];
     }
 
-    /// <summary>The page's words grouped into lines (same baseline), top to bottom, each read left to right.</summary>
+    /// <summary>
+    /// The page's letters grouped into lines (same baseline), top to bottom, each in reading order. Built from
+    /// letters rather than PdfPig's words, whose extractor splits Arabic vowel marks (drawn above or below the
+    /// baseline) into words of their own: here a mark joins the line, and then the letter, it is drawn on.
+    /// </summary>
     private static List<Line> Lines(Page page)
     {
-        var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).OrderByDescending(w => w.BoundingBox.Bottom).ToList();
-        var lines = new List<Line>();
+        var letters = page.Letters.Where(l => l.Value.Length > 0 && !IsMark(l.Value)).OrderByDescending(l => l.StartBaseLine.Y).ToList();
+        var groups = new List<(double Baseline, List<Letter> Letters)>();
         int i = 0;
-        while (i < words.Count)
+        while (i < letters.Count)
         {
-            double baseline = words[i].BoundingBox.Bottom;
-            double size = FontSize(words[i]);
+            double baseline = letters[i].StartBaseLine.Y;
+            double size = FontSize(letters[i]);
             int end = i;
-            while (end < words.Count && Math.Abs(words[end].BoundingBox.Bottom - baseline) <= size * 0.4)
+            while (end < letters.Count && Math.Abs(letters[end].StartBaseLine.Y - baseline) <= size * 0.4)
             {
                 end++;
             }
 
-            List<Word> line = words.GetRange(i, end - i);
-            line.Sort((a, b) => a.BoundingBox.Left.CompareTo(b.BoundingBox.Left));
-
-            // Text set right to left (Arabic) is laid out from the right margin: read its words right to left.
-            if (line.Count(w => IsRightToLeft(w.Text)) * 2 > line.Count)
-            {
-                line.Reverse();
-            }
-
-            lines.Add(new Line(
-                string.Join(' ', line.Select(w => w.Text)),
-                line.Min(w => w.BoundingBox.Left),
-                line.Max(w => w.BoundingBox.Right),
-                line.Max(w => w.BoundingBox.Top),
-                line.Min(w => w.BoundingBox.Bottom),
-                line.Select(FontSize).Max()));
+            groups.Add((baseline, letters.GetRange(i, end - i)));
             i = end;
         }
 
-        return lines;
+        foreach (Letter mark in page.Letters.Where(l => l.Value.Length > 0 && IsMark(l.Value)))
+        {
+            if (groups.Count > 0)
+            {
+                groups.MinBy(g => Math.Abs(g.Baseline - mark.StartBaseLine.Y)).Letters.Add(mark);
+            }
+        }
+
+        int rightToLeft = letters.Count(l => VisualOrder.IsRightToLeft(l.Value[0]));
+        bool rightToLeftPage = rightToLeft > letters.Count(l => char.IsLetter(l.Value[0])) - rightToLeft;
+        return groups.Select(g => ReadLine(g.Letters, rightToLeftPage)).OfType<Line>().ToList();
     }
 
-    private static double FontSize(Word word)
+    /// <summary>One line's text from its letters; null when it has none but spaces.</summary>
+    private static Line? ReadLine(List<Letter> letters, bool rightToLeftPage)
     {
-        // Letters carry the size they are drawn at; a word with none (rare) counts as body text.
-        double size = word.Letters.Count > 0 ? word.Letters.Max(l => l.PointSize) : 0;
-        return size > 0 ? size : Math.Max(1, word.BoundingBox.Height);
+        List<Letter> visible = letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        if (visible.Count == 0)
+        {
+            return null;
+        }
+
+        // Glyphs left to right as drawn; a mark (an Arabic vowel, a shadda) joins the letter it is drawn on.
+        List<Letter> bases = visible.Where(l => !IsMark(l.Value)).OrderBy(l => l.StartBaseLine.X).ToList();
+        if (bases.Count == 0)
+        {
+            return null;
+        }
+
+        var glyphs = bases.Select(b => new StringBuilder(b.Value)).ToList();
+        foreach (Letter mark in visible.Where(l => IsMark(l.Value)))
+        {
+            double x = mark.BoundingBox.Centroid.X;
+            int on = bases.FindIndex(b => b.StartBaseLine.X <= x && x < b.EndBaseLine.X);
+            if (on < 0)
+            {
+                on = Enumerable.Range(0, bases.Count).MinBy(k => Math.Abs(bases[k].BoundingBox.Centroid.X - x));
+            }
+
+            glyphs[on].Append(mark.Value);
+        }
+
+        // A space between two glyphs: a space drawn there, or a gap wider than letters leave.
+        double size = visible.Max(FontSize);
+        double[] spaces = letters.Where(l => string.IsNullOrWhiteSpace(l.Value)).Select(l => l.StartBaseLine.X).ToArray();
+        var drawn = new List<string>(glyphs.Count * 6 / 5);
+        for (int k = 0; k < bases.Count; k++)
+        {
+            if (k > 0 && (bases[k].StartBaseLine.X - bases[k - 1].EndBaseLine.X > size * 0.15
+                || spaces.Any(x => x >= bases[k - 1].StartBaseLine.X && x < bases[k].StartBaseLine.X)))
+            {
+                drawn.Add(" ");
+            }
+
+            drawn.Add(glyphs[k].ToString());
+        }
+
+        // A line of right-to-left script, or one with some in a right-to-left document, is read right to left.
+        int rightToLeft = drawn.Count(g => VisualOrder.IsRightToLeft(g[0]));
+        int leftToRight = drawn.Count(g => char.IsLetter(g[0])) - rightToLeft;
+        bool readRightToLeft = rightToLeft > 0 && (rightToLeft > leftToRight || rightToLeftPage);
+        string text = readRightToLeft ? VisualOrder.ToLogical(drawn) : string.Concat(drawn);
+        return new Line(
+            VisualOrder.FoldPresentationForms(text),
+            visible.Min(l => l.BoundingBox.Left),
+            visible.Max(l => l.BoundingBox.Right),
+            visible.Max(l => l.BoundingBox.Top),
+            visible.Min(l => l.BoundingBox.Bottom),
+            size,
+            readRightToLeft);
     }
 
-    private static bool IsRightToLeft(string text) => text.Any(c => c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFEFC');
+    private static double FontSize(Letter letter) =>
+        // Letters carry the size they are drawn at; one without (rare) counts by its height.
+        letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
 
-    private sealed record Line(string Text, double Left, double Right, double Top, double Bottom, double FontSize);
+    private static bool IsMark(string value) => value.All(c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
+
+    /// <summary>A line of text; <paramref name="RightToLeft"/> when set from the right margin, so its indent and short end are on the other side.</summary>
+    private sealed record Line(string Text, double Left, double Right, double Top, double Bottom, double FontSize, bool RightToLeft)
+    {
+        /// <summary>How far the line starts in from the column's start edge.</summary>
+        public double Indent(double left, double right) => RightToLeft ? right - Right : Left - left;
+
+        /// <summary>How far the line stops short of the column's end edge.</summary>
+        public double Shortfall(double left, double right) => RightToLeft ? Left - left : right - Right;
+    }
 
     private sealed record PageLines(int Number, double Height, List<Line> Lines);
 }
