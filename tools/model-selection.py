@@ -9,16 +9,22 @@ import json, os, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEV = os.path.join(ROOT, "..", "shared", "dev", "gold.jsonl")
+# Every option is spelled out, so that rows do not move when the defaults (the shipped row) change.
+L = ["--trainer", "LbfgsLogisticRegression"]
 CONFIGS = [
-    ("word 1-2-grams", "L-BFGS LR", ["--char-ngrams", "0", "--lexicon", "false", "--trainer", "LbfgsLogisticRegression"]),
-    ("word 1-2-grams + char 3-5-grams", "L-BFGS LR", ["--lexicon", "false", "--trainer", "LbfgsLogisticRegression"]),
-    ("word 1-2-grams + lexicon", "L-BFGS LR", ["--char-ngrams", "0", "--trainer", "LbfgsLogisticRegression"]),
-    ("word 1-2-grams + o200k subword tokens", "L-BFGS LR", ["--char-ngrams", "0", "--lexicon", "false", "--subwords", "true", "--trainer", "LbfgsLogisticRegression"]),
-    ("word + char + lexicon + subword tokens", "L-BFGS LR", ["--subwords", "true", "--trainer", "LbfgsLogisticRegression"]),
-    ("word + char + lexicon", "L-BFGS LR", ["--trainer", "LbfgsLogisticRegression"]),
-    ("word + char + lexicon (shipped)", "SDCA LR", []),
-    ("word + char + lexicon", "linear SVM + Platt", ["--trainer", "LinearSvm"]),
-    ("word + char + lexicon", "averaged perceptron + Platt", ["--trainer", "AveragedPerceptron"]),
+    ("word 1-2-grams", "L-BFGS LR, L2 0.03", ["--char-ngrams", "0", "--lexicon", "false", *L, "--l2", "0.03"]),
+    ("word 1-2-grams + char 3-5-grams", "L-BFGS LR, L2 0.03", ["--char-ngrams", "3-5", "--lexicon", "false", *L, "--l2", "0.03"]),
+    ("word 1-2-grams + o200k subword tokens", "L-BFGS LR, L2 0.03", ["--char-ngrams", "0", "--lexicon", "false", "--subwords", "true", *L, "--l2", "0.03"]),
+    ("word 1-2-grams + lexicon (shipped)", "L-BFGS LR, L2 0.03", ["--char-ngrams", "0", "--lexicon", "true", *L, "--l2", "0.03"]),
+    ("word 1-2-grams + lexicon", "L-BFGS LR, L2 0.01", ["--char-ngrams", "0", "--lexicon", "true", *L, "--l2", "0.01"]),
+    ("word 1-2-grams + lexicon", "L-BFGS LR, L2 0.1", ["--char-ngrams", "0", "--lexicon", "true", *L, "--l2", "0.1"]),
+    ("word 1-3-grams + lexicon", "L-BFGS LR, L2 0.03", ["--char-ngrams", "0", "--word-ngrams", "3", "--lexicon", "true", *L, "--l2", "0.03"]),
+    ("word 1-2-grams + lexicon + subword tokens", "L-BFGS LR, L2 0.03", ["--char-ngrams", "0", "--lexicon", "true", "--subwords", "true", *L, "--l2", "0.03"]),
+    ("word + char 3-5 + lexicon", "L-BFGS LR, L2 0.03", ["--char-ngrams", "3-5", "--lexicon", "true", *L, "--l2", "0.03"]),
+    ("word + char 3-5 + lexicon (shipped before)", "SDCA LR, L2 0.01", ["--char-ngrams", "3-5", "--lexicon", "true", "--trainer", "SdcaLogisticRegression", "--l2", "0.01"]),
+    ("word 1-2-grams + lexicon", "SDCA LR, L2 0.03", ["--char-ngrams", "0", "--lexicon", "true", "--trainer", "SdcaLogisticRegression", "--l2", "0.03"]),
+    ("word 1-2-grams + lexicon", "linear SVM + Platt", ["--char-ngrams", "0", "--lexicon", "true", "--trainer", "LinearSvm", "--l2", "0.01"]),
+    ("word 1-2-grams + lexicon", "averaged perceptron + Platt", ["--char-ngrams", "0", "--lexicon", "true", "--trainer", "AveragedPerceptron", "--l2", "0.01"]),
 ]
 
 
@@ -66,6 +72,10 @@ def main():
         "language, so per-language figures move by several points with a handful of decisions.",
         "",
         "Regenerate with `python3 tools/model-selection.py` (about 15 minutes on 2 cores).",
+        "",
+        "The corpus grew from 4,848 to 5,835 paragraphs (a second round written against the confusions real text",
+        "exposed, seeds/corpus/AUTHORING.md) and the lexicon's women-peace-security terms were narrowed to a peace and",
+        "security context before this table was made; every row, baselines included, uses that corpus.",
         "",
         "Choice rule: the shipped configuration is the one with the best mean of the development set's and the seed",
         "documents' macro-F1 (both real text). Differences of a point or two between the top rows are within noise.",

@@ -19,7 +19,8 @@ internal sealed class Lexicon
 
     private readonly Dictionary<long, int> _children = [];   // (node << 16 | char) -> child node
     private readonly List<ulong> _labelsAtNode = [0, 0];      // bit l set: a term of label l ends here
-    private readonly bool[] _firstChar = new bool[char.MaxValue + 1];
+    private readonly bool[] _startsTerm = new bool[char.MaxValue + 1];          // first characters of word-start terms
+    private readonly bool[] _startsAnywhereTerm = new bool[char.MaxValue + 1];  // first characters of '*' terms
     private readonly ulong[] _labelFeatures;
     private int _nodes = 2;                                    // node 0: word-start root; node 1: anywhere root
 
@@ -95,19 +96,22 @@ internal sealed class Lexicon
             int length = Fold(text, folded, origin);
             for (int i = 0; i < length; i++)
             {
+                // Two lookups per character decide whether a walk can start here: most positions need none.
                 char c = folded[i];
-                if (c == ' ' || !_firstChar[c])
+                if (c == ' ')
                 {
                     continue;
                 }
 
-                bool wordStart = i == 0 || folded[i - 1] == ' ' || TextFolding.IsIdeograph(c) || TextFolding.IsIdeograph(folded[i - 1]);
-                if (wordStart)
+                if (_startsTerm[c] && (i == 0 || folded[i - 1] == ' ' || TextFolding.IsIdeograph(c) || TextFolding.IsIdeograph(folded[i - 1])))
                 {
                     Walk(0, folded, origin, i, length, ref sink);
                 }
 
-                Walk(1, folded, origin, i, length, ref sink);
+                if (_startsAnywhereTerm[c])
+                {
+                    Walk(1, folded, origin, i, length, ref sink);
+                }
             }
         }
         finally
@@ -217,7 +221,7 @@ internal sealed class Lexicon
             node = child;
         }
 
-        _firstChar[folded[0]] = true;
+        (anywhere ? _startsAnywhereTerm : _startsTerm)[folded[0]] = true;
         _labelsAtNode[node] |= 1UL << label;
         TermCount++;
     }
