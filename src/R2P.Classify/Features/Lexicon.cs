@@ -17,7 +17,7 @@ internal sealed class Lexicon
     private const int MaxWordTail = 40;   // a term word matches a text word at most this much longer
     private static readonly Lazy<Lexicon> DefaultLexicon = new(LoadDefault);
 
-    private readonly Dictionary<long, int> _children = [];   // (node << 16 | char) -> child node
+    private readonly TrieEdges _children = new();             // (node, char) -> child node
     private readonly List<ulong> _labelsAtNode = [0, 0];      // bit l set: a term of label l ends here
     private readonly bool[] _startsTerm = new bool[char.MaxValue + 1];          // first characters of word-start terms
     private readonly bool[] _startsAnywhereTerm = new bool[char.MaxValue + 1];  // first characters of '*' terms
@@ -127,11 +127,11 @@ internal sealed class Lexicon
         for (int j = start; j < length; j++)
         {
             char c = folded[j];
-            if (!_children.TryGetValue(((long)node << 16) | c, out int next))
+            if (!_children.TryGetChild(node, c, out int next))
             {
                 // Every word of a term is a prefix: a space in the term skips the rest of the text's word
                 // ("protect* its* popul*" matches "protecting its populations").
-                if (c == ' ' || !_children.TryGetValue(((long)node << 16) | ' ', out next))
+                if (c == ' ' || !_children.TryGetChild(node, ' ', out next))
                 {
                     return;
                 }
@@ -210,11 +210,10 @@ internal sealed class Lexicon
         int node = anywhere ? 1 : 0;
         for (int i = 0; i < length; i++)
         {
-            long key = ((long)node << 16) | folded[i];
-            if (!_children.TryGetValue(key, out int child))
+            if (!_children.TryGetChild(node, folded[i], out int child))
             {
                 child = _nodes++;
-                _children.Add(key, child);
+                _children.Add(node, folded[i], child);
                 _labelsAtNode.Add(0);
             }
 

@@ -46,9 +46,8 @@ internal static partial class LanguageDetector
         "seguridad", "comision", "cuestion",
     };
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FrenchLookup = French.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpanishLookup = Spanish.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Each function word with a bit per language that uses it (1 English, 2 French, 4 Spanish): one lookup per word.</summary>
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FunctionWords = BuildFunctionWords();
 
     /// <summary>The ISO 639-1 code (<c>ar</c>, <c>zh</c>, <c>en</c>, <c>fr</c>, <c>ru</c>, <c>es</c>) of <paramref name="text"/>, or <see cref="Other"/>.</summary>
     public static string Detect(ReadOnlySpan<char> text)
@@ -104,9 +103,12 @@ internal static partial class LanguageDetector
                 if (!wordTooLong)
                 {
                     ReadOnlySpan<char> w = word[..wordLength];
-                    english += EnglishLookup.Contains(w) ? 1 : 0;
-                    french += FrenchLookup.Contains(w) ? 1 : 0;
-                    spanish += SpanishLookup.Contains(w) ? 1 : 0;
+                    if (FunctionWords.TryGetValue(w, out int languages))
+                    {
+                        english += languages & 1;
+                        french += (languages >> 1) & 1;
+                        spanish += (languages >> 2) & 1;
+                    }
                 }
 
                 latinWords++;
@@ -202,6 +204,20 @@ internal static partial class LanguageDetector
         }
 
         return french >= spanish ? "fr" : "es";
+    }
+
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildFunctionWords()
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach ((HashSet<string> set, int bit) in new[] { (English, 1), (French, 2), (Spanish, 4) })
+        {
+            foreach (string word in set)
+            {
+                words[word] = words.GetValueOrDefault(word) | bit;
+            }
+        }
+
+        return words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The length of the web or e-mail address <paramref name="text"/> starts with, or 0.</summary>
