@@ -19,6 +19,32 @@ public class FeatureTests
     }
 
     [Fact]
+    public void Square_root_normalization_divides_by_the_square_root_of_the_norm_that_unit_length_divides_by()
+    {
+        FeatureSpace squareRoot = TestModels.Small.Model.Features;
+        Assert.Equal(Training.FeatureNormalization.SquareRootLength, squareRoot.Options.Normalization);
+        var unit = new FeatureSpace(squareRoot.Options with { Normalization = Training.FeatureNormalization.UnitLength }, squareRoot.Vocabulary, squareRoot.Idf);
+        foreach (string text in TestModels.Corpus.Take(50).Select(p => p.Text))
+        {
+            var a = new VectorScratch();
+            var b = new VectorScratch();
+            squareRoot.Vectorize(text, a);
+            unit.Vectorize(text, b);
+            Assert.Equal(a.Indices.Take(a.Count), b.Indices.Take(b.Count));
+            double unitNorm = Math.Sqrt(b.Values.Take(b.Count).Sum(v => (double)v * v));
+            double rootNorm = Math.Sqrt(a.Values.Take(a.Count).Sum(v => (double)v * v));
+            Assert.Equal(1.0, unitNorm, tolerance: 1e-5);
+            Assert.True(rootNorm > 1.5, $"a paragraph's raw TF-IDF norm is well above 1, so its square-root-scaled vector is longer than a unit one (was {rootNorm})");
+
+            // unit = raw / N and root = raw / sqrt(N), so root = unit * sqrt(N) = unit * |root|.
+            for (int i = 0; i < a.Count; i++)
+            {
+                Assert.Equal(b.Values[i] * rootNorm, a.Values[i], tolerance: 1e-5);
+            }
+        }
+    }
+
+    [Fact]
     public void Case_and_diacritics_do_not_change_features()
     {
         Assert.Equal(Extract("Sécurité Collective").Select(f => f.Feature), Extract("securite collective").Select(f => f.Feature));

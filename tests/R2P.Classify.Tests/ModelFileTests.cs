@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
+using R2P.Classify.Training;
 
 namespace R2P.Classify.Tests;
 
@@ -71,6 +72,34 @@ public class ModelFileTests
         var e = LoadFails(EditManifest(SmallModelBytes(), m => m["codebookVersion"] = "v0"));
         Assert.Contains("codebook v0", e.Message);
         Assert.Contains("Retrain", e.Message);
+    }
+
+    [Fact]
+    public void An_unknown_feature_weighting_is_refused_and_named()
+    {
+        var e = LoadFails(EditManifest(SmallModelBytes(), m => m["features"]!["weighting"] = "bm25"));
+        Assert.Contains("feature weighting 'bm25'", e.Message);
+    }
+
+    [Fact]
+    public void A_unit_length_model_is_saved_as_such_and_scores_identically_after_loading()
+    {
+        TrainedModel unit = ModelTrainer.Train(TestModels.SmallCorpus, new TrainingOptions { Folds = 2, CharNgramMinLength = 0, MaxFeatures = 20_000, Normalization = FeatureNormalization.UnitLength });
+        using var stream = new MemoryStream();
+        unit.Save(stream);
+        byte[] bytes = stream.ToArray();
+        using (var zip = new ZipArchive(new MemoryStream(bytes)))
+        using (var reader = new StreamReader(zip.GetEntry("manifest.json")!.Open()))
+        {
+            Assert.Equal("log-tf-idf-l2", JsonNode.Parse(reader.ReadToEnd())!["features"]!["weighting"]!.GetValue<string>());
+        }
+
+        using R2PClassifier original = unit.CreateClassifier();
+        using R2PClassifier loaded = R2PClassifier.Load(new MemoryStream(bytes));
+        using R2PClassifier squareRoot = TestModels.Small.CreateClassifier();
+        string text = TestModels.Corpus[0].Text;
+        Assert.Equal(original.Classify(text).Scores, loaded.Classify(text).Scores);
+        Assert.NotEqual(squareRoot.Classify(text).Scores, loaded.Classify(text).Scores);
     }
 
     [Fact]

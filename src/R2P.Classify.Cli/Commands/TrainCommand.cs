@@ -21,9 +21,15 @@ internal static class TrainCommand
         var minDf = new Option<int>("--min-df") { Description = "Keep n-grams found in at least this many paragraphs.", DefaultValueFactory = _ => TrainingOptions.Default.MinDocumentFrequency };
         var lexicon = new Option<bool>("--lexicon") { Description = "Add lexicon features (key R2P terms per label in six languages).", DefaultValueFactory = _ => TrainingOptions.Default.UseLexicon };
         var subwords = new Option<bool>("--subwords") { Description = "Add subword token features (o200k_base, Microsoft.ML.Tokenizers).", DefaultValueFactory = _ => TrainingOptions.Default.UseSubwordTokens };
+        var normalization = new Option<string>("--normalization")
+        {
+            Description = "Scale each paragraph's TF-IDF vector by the square root of its length (sqrt) or to unit length (l2).",
+            DefaultValueFactory = _ => TrainingOptions.Default.Normalization == FeatureNormalization.SquareRootLength ? "sqrt" : "l2",
+        };
+        normalization.AcceptOnlyFromAmong("sqrt", "l2");
         var evaluate = new Option<string[]>("--eval") { Description = "Gold .jsonl files (never trained on) to evaluate the model on and record in the card; missing files are skipped with a notice.", AllowMultipleArgumentsPerToken = true };
 
-        var command = new Command("train", "Train a model on labeled paragraphs and print its cross-validated metrics.") { data, output, seed, folds, trainer, l2, minPrecision, wordNgrams, charNgrams, maxFeatures, minDf, lexicon, subwords, evaluate };
+        var command = new Command("train", "Train a model on labeled paragraphs and print its cross-validated metrics.") { data, output, seed, folds, trainer, l2, minPrecision, wordNgrams, charNgrams, maxFeatures, minDf, lexicon, subwords, normalization, evaluate };
         command.SetAction((parse, cancellationToken) => Task.FromResult(console.Guard(token =>
         {
             IReadOnlyList<LabeledParagraph> corpus = CorpusReader.Read(parse.GetValue(data)!);
@@ -41,6 +47,7 @@ internal static class TrainCommand
                 MinDocumentFrequency = parse.GetValue(minDf),
                 UseLexicon = parse.GetValue(lexicon),
                 UseSubwordTokens = parse.GetValue(subwords),
+                Normalization = parse.GetValue(normalization) == "l2" ? FeatureNormalization.UnitLength : FeatureNormalization.SquareRootLength,
             };
             try
             {

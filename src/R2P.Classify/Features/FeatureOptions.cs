@@ -21,6 +21,18 @@ internal sealed record FeatureOptions
     /// <summary>Add o200k_base subword token unigrams and bigrams (Microsoft.ML.Tokenizers).</summary>
     public bool SubwordTokens { get; init; }
 
+    /// <summary>How the TF-IDF vector is scaled; model files written before this option existed use unit length.</summary>
+    public Training.FeatureNormalization Normalization { get; init; } = Training.FeatureNormalization.UnitLength;
+
+    /// <summary>The manifest's name for the weighting: <c>log-tf-idf-l2</c> or <c>log-tf-idf-sqrt-l2</c>.</summary>
+    public string WeightingName => Normalization == Training.FeatureNormalization.SquareRootLength ? SquareRootWeighting : UnitWeighting;
+
+    /// <summary>Sublinear TF-IDF divided by its L2 norm.</summary>
+    public const string UnitWeighting = "log-tf-idf-l2";
+
+    /// <summary>Sublinear TF-IDF divided by the square root of its L2 norm.</summary>
+    public const string SquareRootWeighting = "log-tf-idf-sqrt-l2";
+
     /// <summary>The default featurization of the shipped model.</summary>
     public static FeatureOptions Default { get; } = new();
 

@@ -2,7 +2,8 @@ namespace R2P.Classify.Features;
 
 /// <summary>
 /// The trained feature space: which n-grams count, and their inverse document frequencies. Turns a
-/// text into a sparse, L2-normalised vector of sublinear TF-IDF weights, (1 + ln tf) · idf.
+/// text into a sparse vector of sublinear TF-IDF weights, (1 + ln tf) · idf, divided by its L2 norm
+/// or by the square root of that norm (<see cref="FeatureOptions.Normalization"/>).
 /// </summary>
 internal sealed class FeatureSpace
 {
@@ -57,7 +58,10 @@ internal sealed class FeatureSpace
 
         if (sumOfSquares > 0)
         {
-            float scale = (float)(1.0 / Math.Sqrt(sumOfSquares));
+            // The norm is sqrt(sumOfSquares); its square root is sumOfSquares^(1/4).
+            float scale = Options.Normalization == Training.FeatureNormalization.SquareRootLength
+                ? (float)(1.0 / Math.Sqrt(Math.Sqrt(sumOfSquares)))
+                : (float)(1.0 / Math.Sqrt(sumOfSquares));
             for (int i = 0; i < scratch.Count; i++)
             {
                 values[i] *= scale;

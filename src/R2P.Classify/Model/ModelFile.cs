@@ -93,6 +93,12 @@ internal static class ModelFile
                     SubwordTokens.Encoding => true,
                     string other => throw Damaged(origin, $"its manifest names subword encoding '{other}', which this version does not know"),
                 },
+                Normalization = manifest.Features.Weighting switch
+                {
+                    FeatureOptions.UnitWeighting => Training.FeatureNormalization.UnitLength,
+                    FeatureOptions.SquareRootWeighting => Training.FeatureNormalization.SquareRootLength,
+                    string other => throw Damaged(origin, $"its manifest names feature weighting '{other}', which this version does not know"),
+                },
             };
             try
             {

@@ -125,6 +125,7 @@ public static class ModelTrainer
                 Lexicon = featureOptions.Lexicon?.Hash ?? "",
                 SubwordTokens = featureOptions.SubwordTokens ? SubwordTokens.Encoding : "",
                 Dimension = finalSpace.Dimension,
+                Weighting = featureOptions.WeightingName,
             },
             Training = new ManifestTraining
             {

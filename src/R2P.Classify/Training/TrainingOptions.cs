@@ -16,7 +16,7 @@ public sealed class TrainingOptions
     public LinearTrainer Trainer { get; init; } = LinearTrainer.LbfgsLogisticRegression;
 
     /// <summary>L2 regularization strength passed to the trainer.</summary>
-    public float L2Regularization { get; init; } = 0.03f;
+    public float L2Regularization { get; init; } = 0.01f;
 
     /// <summary>Word n-grams up to this length (1 to 3).</summary>
     public int WordNgramLength { get; init; } = 2;
@@ -32,6 +32,9 @@ public sealed class TrainingOptions
 
     /// <summary>Add one feature per label from the curated six-language lexicon of key R2P terms (stored in the model).</summary>
     public bool UseLexicon { get; init; } = true;
+
+    /// <summary>How each paragraph's TF-IDF vector is scaled (square root of its length by default).</summary>
+    public FeatureNormalization Normalization { get; init; } = FeatureNormalization.SquareRootLength;
 
     /// <summary>Add subword token features (o200k_base byte-pair encoding, Microsoft.ML.Tokenizers).</summary>
     public bool UseSubwordTokens { get; init; }
@@ -76,6 +79,7 @@ public sealed class TrainingOptions
         CharNgramMinLength = CharNgramMinLength,
         CharNgramMaxLength = CharNgramMaxLength,
         Lexicon = UseLexicon ? Features.Lexicon.Default : null,
+        Normalization = Normalization,
         SubwordTokens = UseSubwordTokens,
     };
 }
