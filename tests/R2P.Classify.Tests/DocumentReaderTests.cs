@@ -254,4 +254,30 @@ public class DocumentReaderTests
 
         Assert.Equal(["a.pdf", "b.docx", "c.html", "d.htm"], DocumentReader.ExpandInput(dir.Path).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void A_json_lines_row_gives_its_own_id_and_text_whatever_else_it_holds()
+    {
+        using var dir = new TempDir();
+        string path = dir.File("rows.jsonl");
+        File.WriteAllLines(path, ["""{"id": "a", "meta": {"x": [1, {"text": "inner"}]}, "text": "outer \u00e9\n2"}""", """{"text": "no id", "id": 7.50}"""]);
+        SourceParagraph[] rows = DocumentReader.ReadParagraphs(path).ToArray();
+        Assert.Equal(("a", "outer é\n2"), (rows[0].Id, rows[0].Text));
+        Assert.Equal(("7.50", "no id", 2), (rows[1].Id, rows[1].Text, rows[1].Number));
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", ":1", "expected a JSON object")]
+    [InlineData("{\"text\": \"a\"} {\"text\": \"b\"}", ":1:", "invalid JSON")]
+    [InlineData("{\"id\": 1, \"text\": 5}", ":1", "expected a string \"text\"")]
+    [InlineData("{\"id\": 1, \"text\": \"unterminated}", ":1:", "invalid JSON")]
+    public void A_bad_json_lines_row_is_one_clear_error_with_its_line(string row, string where, string reason)
+    {
+        using var dir = new TempDir();
+        string path = dir.File("bad.jsonl");
+        File.WriteAllText(path, row + "\n");
+        var e = Assert.Throws<DocumentReadException>(() => DocumentReader.ReadParagraphs(path).ToList());
+        Assert.StartsWith(path + where, e.Input);
+        Assert.Contains(reason, e.Message);
+    }
 }
