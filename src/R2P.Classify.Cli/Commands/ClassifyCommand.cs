@@ -158,7 +158,7 @@ internal static class ClassifyCommand
             return new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
         }
 
-        return writer is StreamWriter { BaseStream: var stream } ? stream : new TextWriterStream(writer);
+        return writer is StreamWriter { BaseStream: var stream } ? new BufferedStream(stream, 1 << 16) : new TextWriterStream(writer);
     }
 
     /// <summary>Adapts a TextWriter (the console, or a test's StringWriter) to the byte stream Utf8JsonWriter needs.</summary>

@@ -1,17 +1,32 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace R2P.Classify.Cli.Output;
 
-/// <summary>One JSON object per paragraph: id, source, paragraph, lang, text, labels, scores.</summary>
-internal sealed class JsonLinesRowWriter(Stream stream) : IRowWriter
+/// <summary>
+/// One JSON object per paragraph: id, source, paragraph, lang, text, labels, scores. Each row is built in
+/// a reused buffer and handed to the stream, which is flushed once per source: flushing the stream per
+/// row cost a system call per paragraph, a third of the time of classifying a large archive.
+/// </summary>
+internal sealed class JsonLinesRowWriter : IRowWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly Utf8JsonWriter _writer = new(stream, Options);
+    private readonly Stream _stream;
+    private readonly ArrayBufferWriter<byte> _row = new(4096);
+    private readonly Utf8JsonWriter _writer;
+
+    public JsonLinesRowWriter(Stream stream)
+    {
+        _stream = stream;
+        _writer = new Utf8JsonWriter(_row, Options);
+    }
 
     public void Write(SourceParagraph paragraph, ParagraphClassification classification)
     {
-        _writer.Reset(stream);
+        // ResetWrittenCount keeps the buffer's bytes: clearing them per row is measurable work.
+        _row.ResetWrittenCount();
+        _writer.Reset(_row);
         _writer.WriteStartObject();
         _writer.WriteString("id", paragraph.Id);
         _writer.WriteString("source", paragraph.Source);
@@ -56,14 +71,15 @@ internal sealed class JsonLinesRowWriter(Stream stream) : IRowWriter
 
         _writer.WriteEndObject();
         _writer.Flush();
-        stream.WriteByte((byte)'\n');
+        _stream.Write(_row.WrittenSpan);
+        _stream.WriteByte((byte)'\n');
     }
 
-    public void EndOfSource(string source) => stream.Flush();
+    public void EndOfSource(string source) => _stream.Flush();
 
     public void Dispose()
     {
         _writer.Dispose();
-        stream.Flush();
+        _stream.Flush();
     }
 }
