@@ -15,7 +15,8 @@ namespace R2P.Classify;
 /// document symbols standing alone are dropped. JSON Lines files (<c>.jsonl</c>, <c>.jsonl.gz</c>: one
 /// object with <c>id</c> and <c>text</c> per line) give one paragraph per row, never re-split or
 /// repaired. Folders are read recursively, in ordinal path order; <c>-</c> is standard input (a text
-/// document). A JSON Lines file of any size is read row by row.
+/// document). JSON Lines files, text documents and standard input of any size are read as they go (row by
+/// row, or paragraph by paragraph), in memory bounded by the longest paragraph.
 /// </summary>
 /// <remarks>PDF, Word and HTML files are parsed by third-party libraries: only read files from sources you trust.</remarks>
 public static class DocumentReader
