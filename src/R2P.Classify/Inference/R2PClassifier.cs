@@ -298,20 +298,28 @@ public sealed class R2PClassifier : IDisposable
 
     private ParagraphClassification ToResult(ReadOnlySpan<float> probabilities, string language)
     {
+        // Two exact-size arrays and the result: bulk classification allocates per paragraph, and every
+        // allocation saved is garbage collection not paid on the worker threads.
         LabelSet labels = _model.Labels;
         var scores = new LabelScore[labels.Count];
-        var given = new List<LabelScore>(4);
+        int count = 0;
         for (int l = 0; l < labels.Count; l++)
         {
             scores[l] = new LabelScore(labels[l].Id, probabilities[l], labels[l].Kind);
+            count += probabilities[l] >= _model.Thresholds[l] ? 1 : 0;
+        }
+
+        LabelScore[] given = count == 0 ? [] : new LabelScore[count];
+        for (int l = 0, g = 0; g < count; l++)
+        {
             if (probabilities[l] >= _model.Thresholds[l])
             {
-                given.Add(scores[l]);
+                given[g++] = scores[l];
             }
         }
 
-        given.Sort(static (a, b) => b.Score.CompareTo(a.Score));
-        return new ParagraphClassification(given.ToArray(), scores, language);
+        Array.Sort(given, static (a, b) => b.Score.CompareTo(a.Score));
+        return new ParagraphClassification(given, scores, language);
     }
 
     private static R2PModel ReadDefaultModel()
