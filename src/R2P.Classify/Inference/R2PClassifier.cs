@@ -276,14 +276,13 @@ public sealed class R2PClassifier : IDisposable
     public DocumentClassification ClassifyDocument(string? text, CancellationToken cancellationToken = default)
     {
         text ??= "";
-        List<Range> ranges = ParagraphSplitter.Split(text);
-        string[] paragraphs = ranges.Select(r => text[r]).ToArray();
-        IReadOnlyList<ParagraphClassification> results = ClassifyMany(paragraphs, cancellationToken);
-        var classified = new ClassifiedParagraph[ranges.Count];
-        for (int i = 0; i < ranges.Count; i++)
+        var paragraphs = ParagraphSplitter.Read(new StringReader(text)).ToList();
+        IReadOnlyList<ParagraphClassification> results = ClassifyMany(paragraphs.Select(p => p.Text).ToArray(), cancellationToken);
+        var classified = new ClassifiedParagraph[paragraphs.Count];
+        for (int i = 0; i < paragraphs.Count; i++)
         {
-            (int start, int length) = ranges[i].GetOffsetAndLength(text.Length);
-            classified[i] = new ClassifiedParagraph(i + 1, start, length, paragraphs[i], results[i]);
+            (string paragraph, int start, int length) = paragraphs[i];
+            classified[i] = new ClassifiedParagraph(i + 1, start, length, paragraph, results[i]);
         }
 
         return new DocumentClassification(classified, _model.Labels);

@@ -9,47 +9,13 @@ internal static class ParagraphSplitter
     /// The paragraphs of <paramref name="text"/> as (start, length) ranges into it, trimmed of
     /// surrounding white space, in document order. Lines inside a paragraph stay as they are.
     /// </summary>
-    public static List<Range> Split(ReadOnlySpan<char> text)
-    {
-        var paragraphs = new List<Range>();
-        int paragraphStart = -1;   // first non-blank line of the current paragraph
-        int paragraphEnd = -1;     // end of its last non-blank line
-        int lineStart = 0;
-        while (lineStart <= text.Length)
-        {
-            int newline = text[lineStart..].IndexOf('\n');
-            int lineEnd = newline < 0 ? text.Length : lineStart + newline;
-            bool blank = text[lineStart..lineEnd].IsWhiteSpace();
-            if (blank)
-            {
-                Flush(text, paragraphs, ref paragraphStart, paragraphEnd);
-            }
-            else
-            {
-                if (paragraphStart < 0)
-                {
-                    paragraphStart = lineStart;
-                }
-
-                paragraphEnd = lineEnd;
-            }
-
-            if (newline < 0)
-            {
-                break;
-            }
-
-            lineStart = lineEnd + 1;
-        }
-
-        Flush(text, paragraphs, ref paragraphStart, paragraphEnd);
-        return paragraphs;
-    }
+    public static List<Range> Split(string text) =>
+        Read(new StringReader(text)).Select(p => new Range(p.Start, p.Start + p.Length)).ToList();
 
     /// <summary>
-    /// The same paragraphs as <see cref="Split"/>, read lazily from <paramref name="reader"/> one line at
-    /// a time, so a text of any size is read in the memory of its longest paragraph. Offsets count the
-    /// characters read.
+    /// The paragraphs of a text read lazily from <paramref name="reader"/> one line at a time, so a text of
+    /// any size is read in the memory of its longest paragraph: blocks of non-blank lines, trimmed of
+    /// surrounding white space, with their offsets in the characters read.
     /// </summary>
     /// <exception cref="InvalidDataException">The text is longer than <see cref="int.MaxValue"/> characters, so its offsets cannot be counted.</exception>
     /// <param name="reader">The text.</param>
@@ -156,26 +122,5 @@ internal static class ParagraphSplitter
         }
 
         return (paragraph.ToString(start, end - start), (int)offset + start, end - start);
-    }
-
-    private static void Flush(ReadOnlySpan<char> text, List<Range> paragraphs, ref int start, int end)
-    {
-        if (start < 0)
-        {
-            return;
-        }
-
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        paragraphs.Add(new Range(start, end));
-        start = -1;
     }
 }
