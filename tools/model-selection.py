@@ -18,8 +18,8 @@ CONFIGS = [
     ("word 1-2-grams, sqrt", "L-BFGS LR, L2 0.01", [*W, *SQ, *L, "--l2", "0.01"]),
     ("word 1-2-grams + char 3-5-grams, sqrt", "L-BFGS LR, L2 0.01", [*WC, *SQ, *L, "--l2", "0.01"]),
     ("word 1-2-grams + o200k subword tokens, sqrt", "L-BFGS LR, L2 0.01", [*W, "--subwords", "true", *SQ, *L, "--l2", "0.01"]),
-    ("word 1-2-grams + lexicon, sqrt (shipped)", "L-BFGS LR, L2 0.01", [*WL, *SQ, *L, "--l2", "0.01"]),
-    ("word 1-2-grams + lexicon, sqrt", "L-BFGS LR, L2 0.03", [*WL, *SQ, *L, "--l2", "0.03"]),
+    ("word 1-2-grams + lexicon, sqrt (shipped before)", "L-BFGS LR, L2 0.01", [*WL, *SQ, *L, "--l2", "0.01"]),
+    ("word 1-2-grams + lexicon, sqrt (shipped)", "L-BFGS LR, L2 0.03", [*WL, *SQ, *L, "--l2", "0.03"]),
     ("word 1-2-grams + lexicon, unit length", "L-BFGS LR, L2 0.03", [*WL, *UNIT, *L, "--l2", "0.03"]),
     ("word 1-2-grams + lexicon, unit length", "L-BFGS LR, L2 0.01", [*WL, *UNIT, *L, "--l2", "0.01"]),
     ("word 1-3-grams + lexicon, sqrt", "L-BFGS LR, L2 0.01", [*WL, "--word-ngrams", "3", *SQ, *L, "--l2", "0.01"]),
@@ -30,6 +30,11 @@ CONFIGS = [
     ("word 1-2-grams + lexicon, sqrt", "linear SVM + Platt", [*WL, *SQ, "--trainer", "LinearSvm", "--l2", "0.01"]),
     ("word 1-2-grams + lexicon, sqrt", "averaged perceptron + Platt", [*WL, *SQ, "--trainer", "AveragedPerceptron", "--l2", "0.01"]),
 ]
+
+
+def corpus_size():
+    return sum(1 for name in os.listdir(os.path.join(ROOT, "seeds", "corpus")) if name.endswith(".jsonl")
+               for line in open(os.path.join(ROOT, "seeds", "corpus", name), encoding="utf-8") if line.strip())
 
 
 def run(cmd, **kw):
@@ -67,6 +72,12 @@ def main():
                 return "–"
             m = m[p]
         return f"{m:.3f}"
+    def with_interval(m):
+        # The card's 95% paragraph-bootstrap interval, when the row has one (the baselines do not).
+        if m is None or "macroF1Interval95" not in m:
+            return f(m, "macroF1")
+        low, high = m["macroF1Interval95"]
+        return f"{m['macroF1']:.3f} ({low:.2f}–{high:.2f})"
     lines = [
         "# Model selection",
         "",
@@ -77,19 +88,22 @@ def main():
         "",
         "Regenerate with `python3 tools/model-selection.py` (about 15 minutes on 2 cores).",
         "",
-        "Every row, baselines included, uses the same corpus: 6,742 paragraphs after the second and third rounds",
-        "of writing (seeds/corpus/AUTHORING.md). \"sqrt\" divides each paragraph's TF-IDF vector by the square root",
+        f"Every row, baselines included, uses the same corpus: {corpus_size():,} paragraphs (seeds/corpus, written as",
+        "seeds/corpus/AUTHORING.md describes), and the lexicon rows the same lexicon (src/R2P.Classify/Features/r2p-lexicon.txt).",
+        "\"sqrt\" divides each paragraph's TF-IDF vector by the square root",
         "of its L2 norm, \"unit length\" by the norm itself.",
         "",
         "Choice rule: the shipped configuration is the one with the best mean of the development set's and the seed",
-        "documents' macro-F1 (both real text). Differences of a point or two between the top rows are within noise.",
+        "documents' macro-F1 (both real text). In brackets: the 95% paragraph-bootstrap interval of that figure for",
+        "the row's model (`r2p evaluate` prints it too); rows whose figures sit inside each other's intervals do not",
+        "really differ.",
         "",
-        "| features | trainer | CV macro-F1 | seeds macro-F1 | seeds en | seeds ar | dev macro-F1 | dev micro-F1 | " + " | ".join(f"dev {l}" for l in langs) + " | train s | model MB |",
-        "|---|---|---|---|---|---|---|---|" + "---|" * len(langs) + "---|---|",
+        "| features | trainer | CV macro-F1 | seeds macro-F1 | seeds micro-F1 | seeds en | seeds ar | dev macro-F1 | dev micro-F1 | " + " | ".join(f"dev {l}" for l in langs) + " | train s | model MB |",
+        "|---|---|---|---|---|---|---|---|---|" + "---|" * len(langs) + "---|---|",
     ]
     for features, trainer, cv, seeds, dev, seconds, size in rows + baselines:
-        lines.append(f"| {features} | {trainer} | {f(cv, 'macroF1')} | {f(seeds, 'macroF1')} | {f(seeds, 'byLanguage', 'en', 'macroF1')} | "
-                     f"{f(seeds, 'byLanguage', 'ar', 'macroF1')} | {f(dev, 'macroF1')} | {f(dev, 'microF1')} | "
+        lines.append(f"| {features} | {trainer} | {f(cv, 'macroF1')} | {with_interval(seeds)} | {f(seeds, 'microF1')} | {f(seeds, 'byLanguage', 'en', 'macroF1')} | "
+                     f"{f(seeds, 'byLanguage', 'ar', 'macroF1')} | {with_interval(dev)} | {f(dev, 'microF1')} | "
                      + " | ".join(f(dev, "byLanguage", l, "macroF1") for l in langs)
                      + f" | {seconds:.0f} | {'–' if size is None else f'{size / 1e6:.1f}'} |")
     lines += ["", "Training time is wall-clock for the whole `r2p train` run (five folds, the final model and the evaluations) on this",

@@ -107,7 +107,7 @@ public class CliTests
     {
         var (exit, output, error) = Run("evaluate", "--data", RepoPaths.SeedGold);
         Assert.True(exit == 0, error);
-        foreach (string expected in new[] { "precision", "recall", "f1", "support", "macro-F1", "micro-F1", "veto-restraint", "ar ", "en " })
+        foreach (string expected in new[] { "precision", "recall", "f1", "support", "macro-F1", "micro-F1", "95% bootstrap interval", "veto-restraint", "ar ", "en " })
         {
             Assert.Contains(expected, output);
         }
@@ -119,7 +119,11 @@ public class CliTests
         var (exit, output, _) = Run("evaluate", "--data", RepoPaths.SeedGold, "--format", "json");
         Assert.Equal(0, exit);
         JsonElement root = JsonDocument.Parse(output).RootElement;
-        Assert.InRange(root.GetProperty("macroF1").GetDouble(), 0, 1);
+        double macro = root.GetProperty("macroF1").GetDouble();
+        Assert.InRange(macro, 0, 1);
+        double[] interval = root.GetProperty("macroF1Interval95").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        Assert.Equal(2, interval.Length);
+        Assert.InRange(macro, interval[0], interval[1]);
         Assert.True(root.GetProperty("byLanguage").TryGetProperty("ar", out _));
     }
 

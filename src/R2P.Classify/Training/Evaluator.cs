@@ -23,25 +23,42 @@ public static class Evaluator
             throw new ArgumentException($"{gold.Count} gold paragraphs but {predicted.Count} predictions.", nameof(predicted));
         }
 
-        MetricsTable Table(IEnumerable<int> rows)
+        if (labels.Count > 64)
         {
+            throw new ArgumentException($"At most 64 labels can be evaluated, not {labels.Count}.", nameof(labels));
+        }
+
+        // Each paragraph's gold and given labels as bit sets, for the counts and the bootstrap.
+        ulong[] goldBits = new ulong[gold.Count], givenBits = new ulong[gold.Count];
+        for (int row = 0; row < gold.Count; row++)
+        {
+            for (int l = 0; l < labels.Count; l++)
+            {
+                string id = labels[l].Id;
+                goldBits[row] |= gold[row].Labels.Contains(id, StringComparer.Ordinal) ? 1UL << l : 0;
+                givenBits[row] |= predicted[row].Contains(id, StringComparer.Ordinal) ? 1UL << l : 0;
+            }
+        }
+
+        MetricsTable Table(IEnumerable<int> rowsOfTable)
+        {
+            int[] rows = rowsOfTable.ToArray();
             int[] support = new int[labels.Count], given = new int[labels.Count], hits = new int[labels.Count];
-            int count = 0;
             foreach (int row in rows)
             {
-                count++;
                 for (int l = 0; l < labels.Count; l++)
                 {
-                    string id = labels[l].Id;
-                    bool isGold = gold[row].Labels.Contains(id, StringComparer.Ordinal);
-                    bool isGiven = predicted[row].Contains(id, StringComparer.Ordinal);
-                    support[l] += isGold ? 1 : 0;
-                    given[l] += isGiven ? 1 : 0;
-                    hits[l] += isGold && isGiven ? 1 : 0;
+                    ulong bit = 1UL << l;
+                    support[l] += (goldBits[row] & bit) != 0 ? 1 : 0;
+                    given[l] += (givenBits[row] & bit) != 0 ? 1 : 0;
+                    hits[l] += (goldBits[row] & givenBits[row] & bit) != 0 ? 1 : 0;
                 }
             }
 
-            return new MetricsTable(count, Enumerable.Range(0, labels.Count).Select(l => new LabelMetrics(labels[l].Id, support[l], given[l], hits[l])).ToArray());
+            return new MetricsTable(
+                rows.Length,
+                Enumerable.Range(0, labels.Count).Select(l => new LabelMetrics(labels[l].Id, support[l], given[l], hits[l])).ToArray(),
+                Bootstrap.MacroF1(goldBits, givenBits, rows, labels.Count));
         }
 
         var byLanguage = new SortedDictionary<string, MetricsTable>(StringComparer.Ordinal);

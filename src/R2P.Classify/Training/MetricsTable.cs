@@ -3,10 +3,11 @@ namespace R2P.Classify.Training;
 /// <summary>Per-label metrics over one set of paragraphs, with their macro and micro averages.</summary>
 public sealed class MetricsTable
 {
-    internal MetricsTable(int paragraphs, IReadOnlyList<LabelMetrics> labels)
+    internal MetricsTable(int paragraphs, IReadOnlyList<LabelMetrics> labels, ConfidenceInterval macroF1Interval)
     {
         Paragraphs = paragraphs;
         Labels = labels;
+        MacroF1Interval = macroF1Interval;
         LabelMetrics[] present = labels.Where(l => l.Support > 0).ToArray();
         MacroF1 = present.Length == 0 ? 0 : present.Average(l => l.F1);
         int truePositives = labels.Sum(l => l.TruePositives);
@@ -22,6 +23,12 @@ public sealed class MetricsTable
 
     /// <summary>The mean F1 over the labels that occur in the gold data (support &gt; 0).</summary>
     public double MacroF1 { get; }
+
+    /// <summary>
+    /// Where <see cref="MacroF1"/> would fall on 95% of paragraph resamples (1,000 bootstrap draws with a
+    /// fixed seed): differences between models inside this range are within the noise of the gold set.
+    /// </summary>
+    public ConfidenceInterval MacroF1Interval { get; }
 
     /// <summary>F1 over all label decisions pooled.</summary>
     public double MicroF1 { get; }

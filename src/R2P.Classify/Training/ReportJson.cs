@@ -39,6 +39,7 @@ internal static class ReportJson
         {
             ["paragraphs"] = table.Paragraphs,
             ["macroF1"] = Round(table.MacroF1),
+            ["macroF1Interval95"] = new JsonArray(Round(table.MacroF1Interval.Lower), Round(table.MacroF1Interval.Upper)),
             ["microF1"] = Round(table.MicroF1),
             ["labels"] = labels,
         };
@@ -79,7 +80,8 @@ internal static class ReportJson
             ["crossValidation"] = Report(model.CrossValidation),
             ["evaluations"] = evaluationArray,
             ["notes"] = "crossValidation: out-of-fold predictions, folds grouped by document, at thresholds chosen on those same predictions (optimistic). " +
-                "evaluations: real text never trained on. macroF1 averages the labels present in the gold data. " +
+                "evaluations: real text never trained on. macroF1 averages the labels present in the gold data; " +
+                "macroF1Interval95 is where it falls on 95% of 1,000 paragraph bootstrap resamples. " +
                 "calibration: Platt scaling fitted on the out-of-fold margins; expectedCalibrationError over 10 equal-width bins of those out-of-fold probabilities.",
         };
     }

@@ -16,7 +16,7 @@ public sealed class TrainingOptions
     public LinearTrainer Trainer { get; init; } = LinearTrainer.LbfgsLogisticRegression;
 
     /// <summary>L2 regularization strength passed to the trainer.</summary>
-    public float L2Regularization { get; init; } = 0.01f;
+    public float L2Regularization { get; init; } = 0.03f;
 
     /// <summary>Word n-grams up to this length (1 to 3).</summary>
     public int WordNgramLength { get; init; } = 2;
