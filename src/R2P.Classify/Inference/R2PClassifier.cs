@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Reflection;
 using R2P.Classify.Features;
 using R2P.Classify.Model;
@@ -128,11 +129,23 @@ public sealed class R2PClassifier : IDisposable
         float[] weights = _model.Weights;
         int[] indices = scratch.Indices;
         float[] values = scratch.Values;
+        // Whole vectors of labels at a time: each lane does the scalar multiply and add, so the sums are the same.
+        int vectorEnd = labelCount - (labelCount % Vector<float>.Count);
         for (int i = 0; i < scratch.Count; i++)
         {
             float value = values[i];
             ReadOnlySpan<float> row = weights.AsSpan(indices[i] * labelCount, labelCount);
-            for (int l = 0; l < row.Length; l++)
+            int l = 0;
+            if (vectorEnd > 0)
+            {
+                var scale = new Vector<float>(value);
+                for (; l < vectorEnd; l += Vector<float>.Count)
+                {
+                    (new Vector<float>(margins[l..]) + (scale * new Vector<float>(row[l..]))).CopyTo(margins[l..]);
+                }
+            }
+
+            for (; l < row.Length; l++)
             {
                 margins[l] += value * row[l];
             }
