@@ -93,11 +93,15 @@ internal static partial class LanguageDetector
                 {
                     latin++;
                     letters++;
-                    accented += c > '\u007F' ? 1 : 0;
-                    // Latin-1 capitals are their small letters less 0x20: no call into ICU per accented letter.
-                    char lower = c is >= 'À' and <= 'Þ' and not '×' ? (char)(c + 0x20) : c == 'Œ' ? 'œ' : c;
-                    frenchMarks += lower is 'è' or 'ê' or 'à' or 'ç' or 'œ' or 'ù' or 'â' or 'î' or 'ô' or 'û' or 'ë' or 'ï' ? 1 : 0;
-                    spanishMarks += lower is 'ñ' or 'á' or 'í' or 'ó' or 'ú' ? 1 : 0;
+                    if (c > '\u007F')
+                    {
+                        // Only accented letters need the tests below: most letters skip them.
+                        accented++;
+                        // Latin-1 capitals are their small letters less 0x20: no call into ICU per accented letter.
+                        char lower = c is >= 'À' and <= 'Þ' and not '×' ? (char)(c + 0x20) : c == 'Œ' ? 'œ' : c;
+                        frenchMarks += lower is 'è' or 'ê' or 'à' or 'ç' or 'œ' or 'ù' or 'â' or 'î' or 'ô' or 'û' or 'ë' or 'ï' ? 1 : 0;
+                        spanishMarks += lower is 'ñ' or 'á' or 'í' or 'ó' or 'ú' ? 1 : 0;
+                    }
                 }
 
                 if (wordLength < word.Length)
