@@ -18,6 +18,7 @@ internal sealed class Lexicon
 
     private readonly TrieEdges _children = new();             // (node, char) -> child node
     private readonly List<ulong> _labelsAtNode = [0];         // bit l set: a term of label l ends here
+    private readonly List<bool> _hasSpaceChild = [false];     // whether a walk that fails there may go on at the next word
     private readonly int[] _wordStartChild = new int[char.MaxValue + 1];  // child of the word-start root, 0 if none
     private readonly int[] _anywhereChild = new int[char.MaxValue + 1];   // child of the '*' root, 0 if none
     private readonly ulong[] _labelFeatures;
@@ -117,6 +118,7 @@ internal sealed class Lexicon
         where TSink : struct, IFeatureSink
     {
         ReadOnlySpan<ulong> labelsAtNode = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_labelsAtNode);
+        ReadOnlySpan<bool> hasSpaceChild = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_hasSpaceChild);
         for (int j = start; ;)
         {
             ulong labels = labelsAtNode[node];
@@ -137,7 +139,7 @@ internal sealed class Lexicon
             {
                 // Every word of a term is a prefix: a space in the term skips the rest of the text's word
                 // ("protect* its* popul*" matches "protecting its populations").
-                if (c == ' ' || !_children.TryGetChild(node, ' ', out next))
+                if (c == ' ' || !hasSpaceChild[node] || !_children.TryGetChild(node, ' ', out next))
                 {
                     return;
                 }
@@ -211,6 +213,7 @@ internal sealed class Lexicon
         {
             rootChildren[folded[0]] = _nodes++;
             _labelsAtNode.Add(0);
+            _hasSpaceChild.Add(false);
         }
 
         int node = rootChildren[folded[0]];
@@ -221,6 +224,8 @@ internal sealed class Lexicon
                 child = _nodes++;
                 _children.Add(node, folded[i], child);
                 _labelsAtNode.Add(0);
+                _hasSpaceChild.Add(false);
+                _hasSpaceChild[node] |= folded[i] == ' ';
             }
 
             node = child;
