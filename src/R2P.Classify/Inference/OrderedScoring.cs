@@ -4,9 +4,9 @@ namespace R2P.Classify.Inference;
 
 /// <summary>
 /// Classifies batches on a fixed number of dedicated scoring threads while the caller's thread reads
-/// the input and consumes the results, in input order. Idle threads block instead of spinning: on a
-/// machine with few cores, the thread pool's spinning between <c>Parallel.For</c> batches cost about a
-/// third of the CPU time of a whole <c>r2p classify</c> run.
+/// the input and consumes the results, in input order. Idle threads block on a monitor: on a machine
+/// with few cores, a thread pool worker spinning for its next <c>Parallel.For</c> batch takes a core from
+/// the thread that reads and writes.
 /// </summary>
 /// <typeparam name="T">The caller's item.</typeparam>
 internal sealed class OrderedScoring<T> : IDisposable
