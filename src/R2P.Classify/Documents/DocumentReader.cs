@@ -208,7 +208,8 @@ public static class DocumentReader
             throw new DocumentReadException(path, $"cannot be read: {e.Message}", e);
         }
 
-        using var reader = new StreamReader(stream, Utf8);
+        // A large buffer: each refill is a call into the inflater, and the default 1 KB made 100,000 of them per 100 MB.
+        using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         int line = 0, row = 0;
         while (true)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using R2P.Classify.Text;
 
 namespace R2P.Classify.Features;
@@ -33,10 +34,41 @@ internal sealed class FeatureExtractor
     public void Extract<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
+        if (_lexicon is null)
+        {
+            Tokenize(text, null, null, ref sink);
+        }
+        else
+        {
+            // The lexicon matches the folded text the tokenizer produces anyway: one pass over the text, not two.
+            char[] folded = ArrayPool<char>.Shared.Rent(text.Length + 1);
+            int[] origin = ArrayPool<int>.Shared.Rent(text.Length + 1);
+            int length = Tokenize(text, folded, origin, ref sink);
+            _lexicon.Match(folded, origin, length, ref sink);
+            ArrayPool<char>.Shared.Return(folded);
+            ArrayPool<int>.Shared.Return(origin);
+        }
+
+        if (_subwords)
+        {
+            SubwordTokens.Extract(text.ToString(), ref sink);
+        }
+    }
+
+    /// <summary>
+    /// Adds the word, word n-gram and character n-gram features of <paramref name="text"/>. When
+    /// <paramref name="folded"/> is given, also writes the text as <see cref="Lexicon.Fold"/> would (folded
+    /// letters, one space for each run of separators) with each character's offset in <paramref name="origin"/>,
+    /// and returns its length.
+    /// </summary>
+    private int Tokenize<TSink>(ReadOnlySpan<char> text, char[]? folded, int[]? origin, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
         Span<char> word = stackalloc char[MaxWordChars + 2];
         // The last two words' hashes and starts, for word bigrams and trigrams.
         ulong previous1 = 0, previous2 = 0;
         int start1 = 0, start2 = 0, history = 0;
+        int n = 0;
 
         int i = 0;
         while (i < text.Length)
@@ -44,6 +76,12 @@ internal sealed class FeatureExtractor
             CharacterClass kind = TextFolding.Classify(text[i]);
             if (kind is CharacterClass.Separator or CharacterClass.Drop)
             {
+                if (folded is not null && kind == CharacterClass.Separator && n > 0 && folded[n - 1] != ' ')
+                {
+                    folded[n] = ' ';
+                    origin![n++] = i;
+                }
+
                 i++;
                 continue;
             }
@@ -54,9 +92,15 @@ internal sealed class FeatureExtractor
             word[length++] = '<';
             if (kind == CharacterClass.Ideograph)
             {
-                char folded = TextFolding.Fold(text[i]);
-                hash = FeatureHash.Add(hash, folded);
-                word[length++] = folded;
+                char folded1 = TextFolding.Fold(text[i]);
+                hash = FeatureHash.Add(hash, folded1);
+                word[length++] = folded1;
+                if (folded is not null)
+                {
+                    folded[n] = folded1;
+                    origin![n++] = i;
+                }
+
                 i++;
             }
             else
@@ -75,11 +119,17 @@ internal sealed class FeatureExtractor
                         break;
                     }
 
-                    char folded = TextFolding.Fold(c);
-                    hash = FeatureHash.Add(hash, folded);
+                    char f = TextFolding.Fold(c);
+                    hash = FeatureHash.Add(hash, f);
                     if (length <= MaxWordChars)
                     {
-                        word[length++] = folded;
+                        word[length++] = f;
+                    }
+
+                    if (folded is not null)
+                    {
+                        folded[n] = f;
+                        origin![n++] = i;
                     }
                 }
             }
@@ -110,11 +160,7 @@ internal sealed class FeatureExtractor
             }
         }
 
-        _lexicon?.Match(text, ref sink);
-        if (_subwords)
-        {
-            SubwordTokens.Extract(text.ToString(), ref sink);
-        }
+        return n;
     }
 
     private void AddCharNgrams<TSink>(ReadOnlySpan<char> padded, int start, int end, ref TSink sink)

@@ -104,19 +104,26 @@ internal sealed class VectorScratch
     }
 
     /// <summary>Counts one more occurrence of <paramref name="feature"/>, recording it on first sight.</summary>
+    /// <remarks>Inlined into the extractor's loops, once per feature occurrence; growing is kept out of line.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Count1(int feature)
     {
         if (Counts[feature]++ == 0)
         {
             if (Count == Indices.Length)
             {
-                int[] indices = new int[Count * 2];
-                Indices.AsSpan().CopyTo(indices);
-                Indices = indices;
-                Values = new float[Count * 2];
+                Grow();
             }
 
             Indices[Count++] = feature;
         }
+    }
+
+    private void Grow()
+    {
+        int[] indices = new int[Count * 2];
+        Indices.AsSpan().CopyTo(indices);
+        Indices = indices;
+        Values = new float[Count * 2];
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using R2P.Classify.Text;
@@ -18,11 +17,12 @@ internal sealed class Lexicon
     private static readonly Lazy<Lexicon> DefaultLexicon = new(LoadDefault);
 
     private readonly TrieEdges _children = new();             // (node, char) -> child node
-    private readonly List<ulong> _labelsAtNode = [0, 0];      // bit l set: a term of label l ends here
-    private readonly bool[] _startsTerm = new bool[char.MaxValue + 1];          // first characters of word-start terms
-    private readonly bool[] _startsAnywhereTerm = new bool[char.MaxValue + 1];  // first characters of '*' terms
+    private readonly List<ulong> _labelsAtNode = [0];         // bit l set: a term of label l ends here
+    private readonly List<bool> _hasSpaceChild = [false];     // whether a walk that fails there may go on at the next word
+    private readonly int[] _wordStartChild = new int[char.MaxValue + 1];  // child of the word-start root, 0 if none
+    private readonly int[] _anywhereChild = new int[char.MaxValue + 1];   // child of the '*' root, 0 if none
     private readonly ulong[] _labelFeatures;
-    private int _nodes = 2;                                    // node 0: word-start root; node 1: anywhere root
+    private int _nodes = 1;                                    // 0 is no node: the roots' children are in the tables above
 
     private Lexicon(string source, LabelSet labels)
     {
@@ -85,53 +85,61 @@ internal sealed class Lexicon
         return lexicon;
     }
 
-    /// <summary>Adds a feature for every term occurrence in <paramref name="text"/>, with the span it covers.</summary>
-    public void Match<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+    /// <summary>
+    /// Adds a feature for every term occurrence, with the span of text it covers, in text already folded for
+    /// matching (see <see cref="Fold"/>): <paramref name="length"/> characters of <paramref name="folded"/>, with
+    /// <paramref name="origin"/> mapping each back to the text.
+    /// </summary>
+    public void Match<TSink>(char[] folded, int[] origin, int length, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
-        char[] folded = ArrayPool<char>.Shared.Rent(text.Length + 1);
-        int[] origin = ArrayPool<int>.Shared.Rent(text.Length + 1);
-        try
+        // Most characters start no walk: a term starts a word (after a space or next to an ideograph) or is a '*' term.
+        bool boundary = true;
+        for (int i = 0; i < length; i++)
         {
-            int length = Fold(text, folded, origin);
-            for (int i = 0; i < length; i++)
+            char c = folded[i];
+            bool ideograph = TextFolding.IsIdeograph(c);
+            if (_wordStartChild[c] is int child and not 0 && (boundary || ideograph))
             {
-                // Two lookups per character decide whether a walk can start here: most positions need none.
-                char c = folded[i];
-                if (c == ' ')
-                {
-                    continue;
-                }
-
-                if (_startsTerm[c] && (i == 0 || folded[i - 1] == ' ' || TextFolding.IsIdeograph(c) || TextFolding.IsIdeograph(folded[i - 1])))
-                {
-                    Walk(0, folded, origin, i, length, ref sink);
-                }
-
-                if (_startsAnywhereTerm[c])
-                {
-                    Walk(1, folded, origin, i, length, ref sink);
-                }
+                Walk(child, folded, origin, i, length, ref sink);
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(folded);
-            ArrayPool<int>.Shared.Return(origin);
+
+            if (_anywhereChild[c] is int anywhere and not 0)
+            {
+                Walk(anywhere, folded, origin, i, length, ref sink);
+            }
+
+            boundary = c == ' ' || ideograph;
         }
     }
 
+    /// <summary>Walks the trie from <paramref name="node"/>, the child reached by folded[<paramref name="start"/>].</summary>
     private void Walk<TSink>(int node, char[] folded, int[] origin, int start, int length, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
-        for (int j = start; j < length; j++)
+        ReadOnlySpan<ulong> labelsAtNode = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_labelsAtNode);
+        ReadOnlySpan<bool> hasSpaceChild = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_hasSpaceChild);
+        for (int j = start; ;)
         {
+            ulong labels = labelsAtNode[node];
+            while (labels != 0)
+            {
+                int label = System.Numerics.BitOperations.TrailingZeroCount(labels);
+                labels &= labels - 1;
+                sink.Add(_labelFeatures[label], origin[start], origin[j] + 1);
+            }
+
+            if (++j >= length)
+            {
+                return;
+            }
+
             char c = folded[j];
             if (!_children.TryGetChild(node, c, out int next))
             {
                 // Every word of a term is a prefix: a space in the term skips the rest of the text's word
                 // ("protect* its* popul*" matches "protecting its populations").
-                if (c == ' ' || !_children.TryGetChild(node, ' ', out next))
+                if (c == ' ' || !hasSpaceChild[node] || !_children.TryGetChild(node, ' ', out next))
                 {
                     return;
                 }
@@ -150,19 +158,11 @@ internal sealed class Lexicon
             }
 
             node = next;
-
-            ulong labels = _labelsAtNode[node];
-            while (labels != 0)
-            {
-                int label = System.Numerics.BitOperations.TrailingZeroCount(labels);
-                labels &= labels - 1;
-                sink.Add(_labelFeatures[label], origin[start], origin[j] + 1);
-            }
         }
     }
 
     /// <summary>Folds text for matching: folded letters, one space for any run of separators; origin maps back to the text.</summary>
-    private static int Fold(ReadOnlySpan<char> text, char[] folded, int[] origin)
+    internal static int Fold(ReadOnlySpan<char> text, char[] folded, int[] origin)
     {
         int n = 0;
         for (int i = 0; i < text.Length; i++)
@@ -207,20 +207,30 @@ internal sealed class Lexicon
             return;
         }
 
-        int node = anywhere ? 1 : 0;
-        for (int i = 0; i < length; i++)
+        // The roots' children sit in tables indexed by character: the first step of a walk is one load.
+        int[] rootChildren = anywhere ? _anywhereChild : _wordStartChild;
+        if (rootChildren[folded[0]] == 0)
+        {
+            rootChildren[folded[0]] = _nodes++;
+            _labelsAtNode.Add(0);
+            _hasSpaceChild.Add(false);
+        }
+
+        int node = rootChildren[folded[0]];
+        for (int i = 1; i < length; i++)
         {
             if (!_children.TryGetChild(node, folded[i], out int child))
             {
                 child = _nodes++;
                 _children.Add(node, folded[i], child);
                 _labelsAtNode.Add(0);
+                _hasSpaceChild.Add(false);
+                _hasSpaceChild[node] |= folded[i] == ' ';
             }
 
             node = child;
         }
 
-        (anywhere ? _startsAnywhereTerm : _startsTerm)[folded[0]] = true;
         _labelsAtNode[node] |= 1UL << label;
         TermCount++;
     }

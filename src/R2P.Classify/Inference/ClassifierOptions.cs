@@ -7,7 +7,7 @@ public sealed class ClassifierOptions
     public static ClassifierOptions Default { get; } = new();
 
     /// <summary>
-    /// How many threads <see cref="R2PClassifier.ClassifyMany"/> may use; <see langword="null"/> (the default)
+    /// How many threads <see cref="R2PClassifier.ClassifyMany"/> and <see cref="R2PClassifier.ClassifyStream{T}"/> may use; <see langword="null"/> (the default)
     /// uses every processor.
     /// </summary>
     public int? MaxDegreeOfParallelism { get; init; }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Reflection;
 using R2P.Classify.Features;
 using R2P.Classify.Model;
@@ -128,11 +129,23 @@ public sealed class R2PClassifier : IDisposable
         float[] weights = _model.Weights;
         int[] indices = scratch.Indices;
         float[] values = scratch.Values;
+        // Whole vectors of labels at a time: each lane does the scalar multiply and add, so the sums are the same.
+        int vectorEnd = labelCount - (labelCount % Vector<float>.Count);
         for (int i = 0; i < scratch.Count; i++)
         {
             float value = values[i];
             ReadOnlySpan<float> row = weights.AsSpan(indices[i] * labelCount, labelCount);
-            for (int l = 0; l < row.Length; l++)
+            int l = 0;
+            if (vectorEnd > 0)
+            {
+                var scale = new Vector<float>(value);
+                for (; l < vectorEnd; l += Vector<float>.Count)
+                {
+                    (new Vector<float>(margins[l..]) + (scale * new Vector<float>(row[l..]))).CopyTo(margins[l..]);
+                }
+            }
+
+            for (; l < row.Length; l++)
             {
                 margins[l] += value * row[l];
             }
@@ -180,10 +193,10 @@ public sealed class R2PClassifier : IDisposable
     }
 
     /// <summary>
-    /// Classifies a sequence of any length as it is read: items are taken in batches, each batch is
-    /// classified in parallel while the next one is read and the previous one is consumed, and results
-    /// come back in input order. At most three batches are held at once, so memory stays constant
-    /// however long the input is.
+    /// Classifies a sequence of any length as it is read: items are taken in batches, which dedicated
+    /// scoring threads (<see cref="ClassifierOptions.MaxDegreeOfParallelism"/> of them) classify while the
+    /// caller's thread reads the next ones and consumes the results, in input order. A fixed number of
+    /// batches is held at once, so memory stays constant however long the input is.
     /// </summary>
     /// <typeparam name="T">The caller's item, for example a <see cref="SourceParagraph"/>.</typeparam>
     /// <param name="items">The items; enumerated once, lazily.</param>
@@ -206,65 +219,57 @@ public sealed class R2PClassifier : IDisposable
     private IEnumerable<(T Item, ParagraphClassification Classification)> ClassifyBatches<T>(
         IEnumerable<T> items, Func<T, string?> textOf, CancellationToken cancellationToken)
     {
-        // Big enough that the per-batch hand-off is negligible, small enough to keep memory flat.
-        const int BatchSize = 1024;
+        // Big enough that the per-batch hand-off is negligible, small enough that a short input still
+        // keeps every scoring thread busy.
+        const int BatchSize = 256;
+        int threads = _options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        // Every thread scoring a batch and one more batch ready for each: memory stays constant.
+        int maxInFlight = (2 * threads) + 1;
+        using var scoring = new Inference.OrderedScoring<T>(item => Classify(textOf(item)), threads, cancellationToken);
         using IEnumerator<T> source = items.GetEnumerator();
-        T[] previous = [];
-        Task<ParagraphClassification[]>? classifying = null;
+        var inFlight = new Queue<Inference.OrderedScoring<T>.Batch>(maxInFlight);
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? readError = null;
+        bool exhausted = false;
         while (true)
         {
-            // Read the next batch while the previous one is being classified.
-            var batch = new List<T>(BatchSize);
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo? readError = null;
-            try
+            // The caller's thread reads ahead while the scoring threads work, then hands back the oldest batch.
+            while (!exhausted && inFlight.Count < maxInFlight)
             {
-                while (batch.Count < BatchSize && source.MoveNext())
+                var batch = new T[BatchSize];
+                int count = 0;
+                try
                 {
-                    batch.Add(source.Current);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                readError = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-
-            ParagraphClassification[] done = classifying is null ? [] : classifying.GetAwaiter().GetResult();
-            T[] doneItems = previous;
-            previous = [.. batch];
-            T[] current = previous;
-            classifying = current.Length == 0 ? null : Task.Run(() => ClassifyBatch(current, textOf, cancellationToken), cancellationToken);
-            for (int i = 0; i < done.Length; i++)
-            {
-                yield return (doneItems[i], done[i]);
-            }
-
-            if (classifying is null || readError is not null)
-            {
-                if (classifying is not null)
-                {
-                    ParagraphClassification[] last = classifying.GetAwaiter().GetResult();
-                    for (int i = 0; i < last.Length; i++)
+                    while (count < BatchSize && source.MoveNext())
                     {
-                        yield return (current[i], last[i]);
+                        batch[count++] = source.Current;
                     }
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    readError = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                }
 
+                exhausted = count < BatchSize || readError is not null;
+                if (count > 0)
+                {
+                    inFlight.Enqueue(scoring.Submit(count == BatchSize ? batch : batch[..count]));
+                }
+            }
+
+            if (inFlight.Count == 0)
+            {
                 readError?.Throw();
                 yield break;
             }
-        }
-    }
 
-    private ParagraphClassification[] ClassifyBatch<T>(T[] items, Func<T, string?> textOf, CancellationToken cancellationToken)
-    {
-        var results = new ParagraphClassification[items.Length];
-        var parallel = new ParallelOptions
-        {
-            CancellationToken = cancellationToken,
-            MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
-        };
-        Parallel.For(0, items.Length, parallel, i => results[i] = Classify(textOf(items[i])));
-        return results;
+            Inference.OrderedScoring<T>.Batch done = inFlight.Dequeue();
+            ParagraphClassification[] results = done.Wait();
+            T[] doneItems = done.Items;
+            for (int i = 0; i < results.Length; i++)
+            {
+                yield return (doneItems[i], results[i]);
+            }
+        }
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ internal static partial class LanguageDetector
     };
 
     /// <summary>Each function word with a bit per language that uses it (1 English, 2 French, 4 Spanish): one lookup per word.</summary>
-    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FunctionWords = BuildFunctionWords();
+    private static readonly FunctionWordTable FunctionWords = new(English, French, Spanish);
 
     /// <summary>The ISO 639-1 code (<c>ar</c>, <c>zh</c>, <c>en</c>, <c>fr</c>, <c>ru</c>, <c>es</c>) of <paramref name="text"/>, or <see cref="Other"/>.</summary>
     public static string Detect(ReadOnlySpan<char> text)
@@ -55,15 +55,28 @@ internal static partial class LanguageDetector
         int arabic = 0, cyrillic = 0, han = 0, latin = 0, letters = 0;
         int english = 0, french = 0, spanish = 0, latinWords = 0, accented = 0, frenchMarks = 0, spanishMarks = 0;
         Span<char> word = stackalloc char[16];
-        int wordLength = 0;
+        int wordLength = 0, wordHash = 0;
         bool wordTooLong = false;
+        // Only a word that reaches a '.' or '@' can be an address. The next such mark, and the last word break
+        // before it, are found once per mark, so that most words are never handed to AddressLength.
+        int mark = -1, lastBreakBeforeMark = -1;
 
         for (int i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && (i == 0 || char.IsWhiteSpace(text[i - 1])) && AddressLength(text[i..]) is > 0 and int skip)
+            if (i < text.Length && (i == 0 || char.IsWhiteSpace(text[i - 1])))
             {
-                i += skip - 1;
-                continue;
+                if (mark < i)
+                {
+                    int next = text[i..].IndexOfAny('.', '@');
+                    mark = next < 0 ? text.Length : i + next;
+                    lastBreakBeforeMark = i + text[i..mark].LastIndexOfAny(' ', '\t', '\n');
+                }
+
+                if (mark < text.Length && i > lastBreakBeforeMark && AddressLength(text[i..]) is > 0 and int skip)
+                {
+                    i += skip - 1;
+                    continue;
+                }
             }
 
             char c = i < text.Length ? text[i] : ' ';
@@ -80,16 +93,22 @@ internal static partial class LanguageDetector
                 {
                     latin++;
                     letters++;
-                    accented += c > '\u007F' ? 1 : 0;
-                    // Latin-1 capitals are their small letters less 0x20: no call into ICU per accented letter.
-                    char lower = c is >= 'À' and <= 'Þ' and not '×' ? (char)(c + 0x20) : c == 'Œ' ? 'œ' : c;
-                    frenchMarks += lower is 'è' or 'ê' or 'à' or 'ç' or 'œ' or 'ù' or 'â' or 'î' or 'ô' or 'û' or 'ë' or 'ï' ? 1 : 0;
-                    spanishMarks += lower is 'ñ' or 'á' or 'í' or 'ó' or 'ú' ? 1 : 0;
+                    if (c > '\u007F')
+                    {
+                        // Only accented letters need the tests below: most letters skip them.
+                        accented++;
+                        // Latin-1 capitals are their small letters less 0x20: no call into ICU per accented letter.
+                        char lower = c is >= 'À' and <= 'Þ' and not '×' ? (char)(c + 0x20) : c == 'Œ' ? 'œ' : c;
+                        frenchMarks += lower is 'è' or 'ê' or 'à' or 'ç' or 'œ' or 'ù' or 'â' or 'î' or 'ô' or 'û' or 'ë' or 'ï' ? 1 : 0;
+                        spanishMarks += lower is 'ñ' or 'á' or 'í' or 'ó' or 'ú' ? 1 : 0;
+                    }
                 }
 
                 if (wordLength < word.Length)
                 {
-                    word[wordLength++] = TextFolding.Fold(c);
+                    char folded = TextFolding.Fold(c);
+                    word[wordLength++] = folded;
+                    wordHash = FunctionWordTable.Hash(wordHash, folded);
                 }
                 else
                 {
@@ -103,17 +122,15 @@ internal static partial class LanguageDetector
             {
                 if (!wordTooLong)
                 {
-                    ReadOnlySpan<char> w = word[..wordLength];
-                    if (FunctionWords.TryGetValue(w, out int languages))
-                    {
-                        english += languages & 1;
-                        french += (languages >> 1) & 1;
-                        spanish += (languages >> 2) & 1;
-                    }
+                    int languages = FunctionWords.Languages(word[..wordLength], wordHash);
+                    english += languages & 1;
+                    french += (languages >> 1) & 1;
+                    spanish += (languages >> 2) & 1;
                 }
 
                 latinWords++;
                 wordLength = 0;
+                wordHash = 0;
                 wordTooLong = false;
             }
 
@@ -207,20 +224,6 @@ internal static partial class LanguageDetector
         return french >= spanish ? "fr" : "es";
     }
 
-    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildFunctionWords()
-    {
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach ((HashSet<string> set, int bit) in new[] { (English, 1), (French, 2), (Spanish, 4) })
-        {
-            foreach (string word in set)
-            {
-                words[word] = words.GetValueOrDefault(word) | bit;
-            }
-        }
-
-        return words.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
     /// <summary>The length of the web or e-mail address <paramref name="text"/> starts with, or 0.</summary>
     private static int AddressLength(ReadOnlySpan<char> text)
     {
@@ -235,4 +238,70 @@ internal static partial class LanguageDetector
     // "www.un.org", "https://…", "info@example.org", "facebook.com/icrtop", "responsibilitytoprotect.org".
     [GeneratedRegex(@"^\(?(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|[^\s@]+@[^\s@]+\.[a-z]{2,}\S*|[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,6})(?:/\S*)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Address();
+
+    /// <summary>
+    /// The function words in an open-addressing table keyed by a hash the detector computes while it reads
+    /// each word: a lookup per Latin word costs a compare or two, not a dictionary's hashing and comparer calls.
+    /// </summary>
+    private sealed class FunctionWordTable
+    {
+        private readonly string?[] _words;
+        private readonly int[] _languages;
+        private readonly int _mask;
+
+        public FunctionWordTable(params HashSet<string>[] languages)
+        {
+            var bits = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int l = 0; l < languages.Length; l++)
+            {
+                foreach (string word in languages[l])
+                {
+                    bits[word] = bits.GetValueOrDefault(word) | (1 << l);
+                }
+            }
+
+            // At most a quarter full: probes stay short.
+            int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)bits.Count * 4);
+            _words = new string?[size];
+            _languages = new int[size];
+            _mask = size - 1;
+            foreach ((string word, int languageBits) in bits)
+            {
+                int hash = 0;
+                foreach (char c in word)
+                {
+                    hash = Hash(hash, c);
+                }
+
+                int slot = Slot(hash);
+                while (_words[slot] is not null)
+                {
+                    slot = (slot + 1) & _mask;
+                }
+
+                _words[slot] = word;
+                _languages[slot] = languageBits;
+            }
+        }
+
+        /// <summary>Extends the hash of a word by its next (folded) character.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static int Hash(int hash, char c) => (hash * 31) + c;
+
+        /// <summary>The language bits of <paramref name="word"/>, whose <see cref="Hash"/> is <paramref name="hash"/>; 0 for any other word.</summary>
+        public int Languages(ReadOnlySpan<char> word, int hash)
+        {
+            for (int slot = Slot(hash); _words[slot] is string candidate; slot = (slot + 1) & _mask)
+            {
+                if (word.SequenceEqual(candidate))
+                {
+                    return _languages[slot];
+                }
+            }
+
+            return 0;
+        }
+
+        private int Slot(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> 16) & _mask;
+    }
 }

@@ -31,8 +31,9 @@ internal static class TextFolding
     public static CharacterClass Classify(char c) => Classes[c];
 
     /// <summary>Whether <paramref name="c"/> is a Han or kana ideograph.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsIdeograph(char c) =>
-        c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
+        c >= '\u3040' && c is <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
     private static (char Folded, CharacterClass Class) Compute(char c)
     {
