@@ -52,6 +52,34 @@ public class PropertyTests
         return whole.SequenceEqual(streamed);
     }
 
+    [Property(Arbitrary = [typeof(UnScriptStrings)], MaxTest = 300)]
+    public bool The_lexicon_finds_the_same_terms_in_the_tokenizers_folded_text_as_in_its_own(string text)
+    {
+        // The extractor folds once and lets the lexicon match that text; Lexicon.Fold is the definition it must keep to.
+        var withLexicon = new Features.FeatureExtractor(new Features.FeatureOptions { CharNgramMinLength = 0, CharNgramMaxLength = 0, Lexicon = Features.Lexicon.Default });
+        var withoutLexicon = new Features.FeatureExtractor(new Features.FeatureOptions { CharNgramMinLength = 0, CharNgramMaxLength = 0 });
+        var all = new List<(ulong, int, int)>();
+        var words = new List<(ulong, int, int)>();
+        var viaExtractor = new ListSink(all);
+        var wordsOnly = new ListSink(words);
+        withLexicon.Extract(text, ref viaExtractor);
+        withoutLexicon.Extract(text, ref wordsOnly);
+
+        char[] folded = new char[text.Length + 1];
+        int[] origin = new int[text.Length + 1];
+        int length = Features.Lexicon.Fold(text, folded, origin);
+        var terms = new List<(ulong, int, int)>();
+        var direct = new ListSink(terms);
+        Features.Lexicon.Default.Match(folded, origin, length, ref direct);
+
+        return all.SequenceEqual(words.Concat(terms));
+    }
+
+    private readonly struct ListSink(List<(ulong, int, int)> features) : Features.IFeatureSink
+    {
+        public void Add(ulong feature, int start, int end) => features.Add((feature, start, end));
+    }
+
     private static readonly Lazy<R2PClassifier> TestModelClassifier = new(() => TestModels.Small.CreateClassifier());
 
     private static readonly Lazy<R2PClassifier> Reloaded = new(() =>
