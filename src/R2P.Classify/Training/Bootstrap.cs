@@ -34,14 +34,7 @@ internal static class Bootstrap
             for (int i = 0; i < rows.Length; i++)
             {
                 int row = rows[random.Next(rows.Length)];
-                ulong g = gold[row], p = given[row];
-                for (int l = 0; l < labelCount; l++)
-                {
-                    ulong bit = 1UL << l;
-                    support[l] += (g & bit) != 0 ? 1 : 0;
-                    predicted[l] += (p & bit) != 0 ? 1 : 0;
-                    hits[l] += (g & p & bit) != 0 ? 1 : 0;
-                }
+                Count(gold[row], given[row], support, predicted, hits);
             }
 
             // The same macro-F1 as MetricsTable: the mean over labels present in the draw.
@@ -61,5 +54,17 @@ internal static class Bootstrap
 
         Array.Sort(scores);
         return new ConfidenceInterval(scores[(int)(0.025 * Resamples)], scores[(int)(0.975 * Resamples) - 1]);
+    }
+
+    /// <summary>Adds one paragraph's gold and given label bits to the per-label counts.</summary>
+    public static void Count(ulong gold, ulong given, int[] support, int[] predicted, int[] hits)
+    {
+        for (int l = 0; l < support.Length; l++)
+        {
+            ulong bit = 1UL << l;
+            support[l] += (gold & bit) != 0 ? 1 : 0;
+            predicted[l] += (given & bit) != 0 ? 1 : 0;
+            hits[l] += (gold & given & bit) != 0 ? 1 : 0;
+        }
     }
 }

@@ -46,13 +46,7 @@ public static class Evaluator
             int[] support = new int[labels.Count], given = new int[labels.Count], hits = new int[labels.Count];
             foreach (int row in rows)
             {
-                for (int l = 0; l < labels.Count; l++)
-                {
-                    ulong bit = 1UL << l;
-                    support[l] += (goldBits[row] & bit) != 0 ? 1 : 0;
-                    given[l] += (givenBits[row] & bit) != 0 ? 1 : 0;
-                    hits[l] += (goldBits[row] & givenBits[row] & bit) != 0 ? 1 : 0;
-                }
+                Bootstrap.Count(goldBits[row], givenBits[row], support, given, hits);
             }
 
             return new MetricsTable(
