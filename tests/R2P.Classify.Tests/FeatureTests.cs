@@ -97,4 +97,29 @@ public class FeatureTests
 
         Assert.Equal(-1, vocabulary.IndexOf(12345));
     }
+
+    [Fact]
+    public void Lexicon_weight_multiplies_the_idf_of_the_lexicon_features_and_nothing_else()
+    {
+        var options = FeatureOptions.Default with { Lexicon = Lexicon.Default };
+        string[] texts = [.. TestModels.Corpus.Take(400).Select(p => p.Text)];
+        ulong[][] hashes = Training.FeatureSpaceBuilder.DistinctHashes(texts, options);
+        int[] rows = [.. Enumerable.Range(0, texts.Length)];
+        FeatureSpace plain = Training.FeatureSpaceBuilder.Build(hashes, rows, options, 2, 80_000);
+        FeatureSpace weighted = Training.FeatureSpaceBuilder.Build(hashes, rows, options, 2, 80_000, lexiconWeight: 3f);
+
+        var lexiconFeatures = new HashSet<ulong>(Lexicon.Default.LabelFeatures);
+        Assert.Equal(plain.Dimension, weighted.Dimension);
+        int scaled = 0;
+        ulong[] kept = plain.Vocabulary.Hashes.ToArray();
+        for (int index = 0; index < kept.Length; index++)
+        {
+            ulong hash = kept[index];
+            float expected = lexiconFeatures.Contains(hash) ? 3f * plain.Idf[index] : plain.Idf[index];
+            scaled += lexiconFeatures.Contains(hash) ? 1 : 0;
+            Assert.Equal(expected, weighted.Idf[index], tolerance: 1e-5);
+        }
+
+        Assert.True(scaled >= 10, $"the corpus sample should reach most labels' lexicon features (reached {scaled})");
+    }
 }

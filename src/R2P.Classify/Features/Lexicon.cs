@@ -31,6 +31,9 @@ internal sealed class Lexicon
         _labelFeatures = labels.Select(l => FeatureHash.Finish(HashString(l.Id), FeatureHash.LexiconTag)).ToArray();
     }
 
+    /// <summary>The feature each label's matches add, in label order.</summary>
+    public IReadOnlyList<ulong> LabelFeatures => _labelFeatures;
+
     /// <summary>The lexicon shipped with the library.</summary>
     public static Lexicon Default => DefaultLexicon.Value;
 

@@ -26,9 +26,10 @@ internal static class FeatureSpaceBuilder
     /// <summary>
     /// The feature space of the paragraphs <paramref name="rows"/>: n-grams in at least
     /// <paramref name="minDocumentFrequency"/> of them, at most <paramref name="maxFeatures"/> (most
-    /// frequent first, ties by hash), with smoothed IDF ln((1 + N) / (1 + df)) + 1.
+    /// frequent first, ties by hash), with smoothed IDF ln((1 + N) / (1 + df)) + 1. The lexicon's
+    /// features have their IDF multiplied by <paramref name="lexiconWeight"/>.
     /// </summary>
-    public static FeatureSpace Build(ulong[][] distinctHashes, IReadOnlyList<int> rows, FeatureOptions options, int minDocumentFrequency, int maxFeatures)
+    public static FeatureSpace Build(ulong[][] distinctHashes, IReadOnlyList<int> rows, FeatureOptions options, int minDocumentFrequency, int maxFeatures, float lexiconWeight = 1f)
     {
         var frequency = new Dictionary<ulong, int>();
         foreach (int row in rows)
@@ -49,7 +50,24 @@ internal static class FeatureSpaceBuilder
 
         ulong[] hashes = kept.Select(kv => kv.Key).ToArray();
         float[] idf = kept.Select(kv => (float)(Math.Log((1.0 + rows.Count) / (1.0 + kv.Value)) + 1.0)).ToArray();
-        return new FeatureSpace(options, new Vocabulary(hashes), idf);
+        var vocabulary = new Vocabulary(hashes);
+
+        // A heavier lexicon feature costs the regularizer less for the same effect on the score, so the
+        // model leans more on the key terms, which are shared by all six languages, and less on the
+        // words of our own writing. Scaling the IDF keeps inference unchanged: the weight lives in the model.
+        if (options.Lexicon is { } lexicon && lexiconWeight != 1f)
+        {
+            foreach (ulong feature in lexicon.LabelFeatures)
+            {
+                int index = vocabulary.IndexOf(feature);
+                if (index >= 0)
+                {
+                    idf[index] *= lexiconWeight;
+                }
+            }
+        }
+
+        return new FeatureSpace(options, vocabulary, idf);
     }
 
     private readonly struct SetSink(HashSet<ulong> set) : IFeatureSink
