@@ -136,9 +136,11 @@ public class CliTests
         string model = dir.File("model.zip");
         var (exit, output, error) = Run("train", "--data", data, "--out", model, "--folds", "2", "--eval", RepoPaths.SeedGold, "/no/dev.jsonl");
         Assert.True(exit == 0, error);
-        Assert.Contains("Cross-validated (2 folds grouped by document)", output);
+        Assert.Contains("Cross-validated (2 folds grouped by document, the first of 3 repetitions)", output);
         Assert.Contains("notice: evaluation set '/no/dev.jsonl' not found; skipped.", error);
         JsonElement card = JsonDocument.Parse(File.ReadAllText(dir.File("model.json"))).RootElement;
+        Assert.Equal(3, card.GetProperty("training").GetProperty("crossValidationRepeats").GetInt32());
+        Assert.Equal(3f, card.GetProperty("training").GetProperty("lexiconWeight").GetSingle());
         Assert.Equal(RepoPaths.SeedGold, card.GetProperty("evaluations")[0].GetProperty("name").GetString());
         Assert.Equal(0, Run("classify", RepoPaths.SeedDocument("004_20056a2cff290050.txt"), "--model", model).Exit);
     }
@@ -257,5 +259,17 @@ public class CliTests
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith($"{whole},1,en,", lines[1]);
+    }
+
+    [Fact]
+    public void A_lexicon_weight_out_of_range_is_a_usage_error_before_training()
+    {
+        using var dir = new TempDir();
+        string model = dir.File("m.zip");
+        var (exit, _, error) = Run("train", "--data", RepoPaths.Corpus, "--out", model, "--lexicon-weight", "0");
+        Assert.Equal(2, exit);
+        Assert.Contains("LexiconWeight must be above 0", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.False(File.Exists(model));
     }
 }

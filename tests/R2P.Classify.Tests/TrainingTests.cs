@@ -52,6 +52,27 @@ public class TrainingTests
     }
 
     [Fact]
+    public void Repeated_cross_validation_runs_every_fold_of_every_repetition_on_fresh_folds()
+    {
+        var lines = new List<string>();
+        TrainedModel model = ModelTrainer.Train(TestModels.SmallCorpus, new TrainingOptions { Folds = 2, CharNgramMinLength = 0, MaxFeatures = 20_000, CrossValidationRepeats = 2 }, new ListProgress(lines));
+        Assert.Equal(["repeat 1/2, fold 1/2", "repeat 1/2, fold 2/2", "repeat 2/2, fold 1/2", "repeat 2/2, fold 2/2"], lines.Where(l => l.StartsWith("repeat", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(':')]));
+        Assert.Equal(2, model.Model.Manifest.Training.CrossValidationRepeats);
+
+        // The first repetition folds as a single run does; the second deals the documents afresh.
+        int[] first = GroupedFolds.Assign(TestModels.SmallCorpus, 2, ModelTrainer.RepeatSeed(TestModels.SmallOptions.Seed, 0));
+        int[] second = GroupedFolds.Assign(TestModels.SmallCorpus, 2, ModelTrainer.RepeatSeed(TestModels.SmallOptions.Seed, 1));
+        Assert.Equal(GroupedFolds.Assign(TestModels.SmallCorpus, 2, TestModels.SmallOptions.Seed), first);
+        double moved = first.Zip(second).Count(p => p.First != p.Second) / (double)first.Length;
+        Assert.InRange(moved, 0.3, 0.7);   // about half the paragraphs change side, as with an independent shuffle
+    }
+
+    private sealed class ListProgress(List<string> lines) : IProgress<string>
+    {
+        public void Report(string value) => lines.Add(value);
+    }
+
+    [Fact]
     public void Platt_calibration_orders_probabilities_like_margins()
     {
         float[] margins = Enumerable.Range(-50, 101).Select(i => i / 10f).ToArray();

@@ -12,6 +12,7 @@ internal static class TrainCommand
         var output = new Option<string>("--out", "-o") { Description = "The model file to write (.zip); the model card is written beside it (.json).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers.", DefaultValueFactory = _ => TrainingOptions.Default.Seed };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds, grouped by document.", DefaultValueFactory = _ => TrainingOptions.Default.Folds };
+        var repeats = new Option<int>("--repeats") { Description = "Run the cross-validation this many times with fresh folds; calibration and thresholds use all of them.", DefaultValueFactory = _ => TrainingOptions.Default.CrossValidationRepeats };
         var trainer = new Option<LinearTrainer>("--trainer") { Description = "The ML.NET trainer for each label.", DefaultValueFactory = _ => TrainingOptions.Default.Trainer };
         var l2 = new Option<float>("--l2") { Description = "L2 regularization.", DefaultValueFactory = _ => TrainingOptions.Default.L2Regularization };
         var minPrecision = new Option<double?>("--min-precision") { Description = "Choose each label's threshold to reach this out-of-fold precision (default: best F1)." };
@@ -20,6 +21,7 @@ internal static class TrainCommand
         var maxFeatures = new Option<int>("--max-features") { Description = "Keep at most this many n-grams, the most frequent first.", DefaultValueFactory = _ => TrainingOptions.Default.MaxFeatures };
         var minDf = new Option<int>("--min-df") { Description = "Keep n-grams found in at least this many paragraphs.", DefaultValueFactory = _ => TrainingOptions.Default.MinDocumentFrequency };
         var lexicon = new Option<bool>("--lexicon") { Description = "Add lexicon features (key R2P terms per label in six languages).", DefaultValueFactory = _ => TrainingOptions.Default.UseLexicon };
+        var lexiconWeight = new Option<float>("--lexicon-weight") { Description = "Factor on the lexicon features' IDF (1: plain TF-IDF).", DefaultValueFactory = _ => TrainingOptions.Default.LexiconWeight };
         var subwords = new Option<bool>("--subwords") { Description = "Add subword token features (o200k_base, Microsoft.ML.Tokenizers).", DefaultValueFactory = _ => TrainingOptions.Default.UseSubwordTokens };
         var normalization = new Option<string>("--normalization")
         {
@@ -29,7 +31,7 @@ internal static class TrainCommand
         normalization.AcceptOnlyFromAmong("sqrt", "l2");
         var evaluate = new Option<string[]>("--eval") { Description = "Gold .jsonl files (never trained on) to evaluate the model on and record in the card; missing files are skipped with a notice.", AllowMultipleArgumentsPerToken = true };
 
-        var command = new Command("train", "Train a model on labeled paragraphs and print its cross-validated metrics.") { data, output, seed, folds, trainer, l2, minPrecision, wordNgrams, charNgrams, maxFeatures, minDf, lexicon, subwords, normalization, evaluate };
+        var command = new Command("train", "Train a model on labeled paragraphs and print its cross-validated metrics.") { data, output, seed, folds, repeats, trainer, l2, minPrecision, wordNgrams, charNgrams, maxFeatures, minDf, lexicon, lexiconWeight, subwords, normalization, evaluate };
         command.SetAction((parse, cancellationToken) => Task.FromResult(console.Guard(token =>
         {
             IReadOnlyList<LabeledParagraph> corpus = CorpusReader.Read(parse.GetValue(data)!);
@@ -37,6 +39,7 @@ internal static class TrainCommand
             {
                 Seed = parse.GetValue(seed),
                 Folds = parse.GetValue(folds),
+                CrossValidationRepeats = parse.GetValue(repeats),
                 Trainer = parse.GetValue(trainer),
                 L2Regularization = parse.GetValue(l2),
                 MinPrecision = parse.GetValue(minPrecision),
@@ -46,6 +49,7 @@ internal static class TrainCommand
                 MaxFeatures = parse.GetValue(maxFeatures),
                 MinDocumentFrequency = parse.GetValue(minDf),
                 UseLexicon = parse.GetValue(lexicon),
+                LexiconWeight = parse.GetValue(lexiconWeight),
                 UseSubwordTokens = parse.GetValue(subwords),
                 Normalization = parse.GetValue(normalization) == "l2" ? FeatureNormalization.UnitLength : FeatureNormalization.SquareRootLength,
             };
@@ -76,7 +80,8 @@ internal static class TrainCommand
 
             string outPath = parse.GetValue(output)!;
             model.Save(outPath);
-            MetricsPrinter.Print(console.Out, $"Cross-validated ({options.Folds} folds grouped by document), {corpus.Count} paragraphs:", model.CrossValidation);
+            string repetitions = options.CrossValidationRepeats > 1 ? $", the first of {options.CrossValidationRepeats} repetitions" : "";
+            MetricsPrinter.Print(console.Out, $"Cross-validated ({options.Folds} folds grouped by document{repetitions}), {corpus.Count} paragraphs:", model.CrossValidation);
 
             var evaluations = new List<ModelEvaluation>();
             using (R2PClassifier classifier = model.CreateClassifier())

@@ -92,11 +92,19 @@ internal sealed record ManifestTraining
     [JsonPropertyName("l2Regularization")]
     public float L2Regularization { get; init; }
 
+    /// <summary>The factor on the lexicon features' IDF; 1 in files written before the option existed.</summary>
+    [JsonPropertyName("lexiconWeight")]
+    public float LexiconWeight { get; init; } = 1f;
+
     [JsonPropertyName("seed")]
     public int Seed { get; init; }
 
     [JsonPropertyName("folds")]
     public int Folds { get; init; }
+
+    /// <summary>How many times the cross-validation ran with fresh folds; 1 in files written before the option existed.</summary>
+    [JsonPropertyName("crossValidationRepeats")]
+    public int CrossValidationRepeats { get; init; } = 1;
 
     [JsonPropertyName("thresholdObjective")]
     public string ThresholdObjective { get; init; } = "";

@@ -34,51 +34,59 @@ public static class ModelTrainer
         string[] texts = corpus.Select(p => p.Text).ToArray();
         bool[][] truth = labels.Select(l => corpus.Select(p => p.Labels.Contains(l.Id, StringComparer.Ordinal)).ToArray()).ToArray();
         ulong[][] hashes = FeatureSpaceBuilder.DistinctHashes(texts, featureOptions);
-        int[] foldOf = GroupedFolds.Assign(corpus, options.Folds, options.Seed);
-
-        // Out-of-fold margins: every paragraph scored by models that never saw its document.
+        // Out-of-fold margins: every paragraph scored by models that never saw its document, once per
+        // repetition of the cross-validation with a fresh fold assignment. A best-F1 threshold sits on a
+        // flat curve, so one fold assignment moves it by several points; pooling repetitions steadies it.
+        int n = corpus.Count, repeats = options.CrossValidationRepeats;
         var margins = new float[labels.Count][];
         for (int l = 0; l < labels.Count; l++)
         {
-            margins[l] = new float[corpus.Count];
+            margins[l] = new float[n * repeats];
         }
 
-        for (int fold = 0; fold < options.Folds; fold++)
+        for (int repeat = 0; repeat < repeats; repeat++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int[] train = Enumerable.Range(0, corpus.Count).Where(i => foldOf[i] != fold).ToArray();
-            int[] test = Enumerable.Range(0, corpus.Count).Where(i => foldOf[i] == fold).ToArray();
-            (FeatureSpace space, float[][] weights, float[] biases, _) = FitAll(texts, hashes, truth, train, featureOptions, options, cancellationToken);
-            var scratch = new VectorScratch();
-            foreach (int row in test)
+            int[] foldOf = GroupedFolds.Assign(corpus, options.Folds, RepeatSeed(options.Seed, repeat));
+            for (int fold = 0; fold < options.Folds; fold++)
             {
-                space.Vectorize(texts[row], scratch);
-                for (int l = 0; l < labels.Count; l++)
+                cancellationToken.ThrowIfCancellationRequested();
+                int[] train = Enumerable.Range(0, n).Where(i => foldOf[i] != fold).ToArray();
+                int[] test = Enumerable.Range(0, n).Where(i => foldOf[i] == fold).ToArray();
+                (FeatureSpace space, float[][] weights, float[] biases, _) = FitAll(texts, hashes, truth, train, featureOptions, options, cancellationToken);
+                var scratch = new VectorScratch();
+                foreach (int row in test)
                 {
-                    margins[l][row] = Margin(scratch, weights[l], biases[l]);
+                    space.Vectorize(texts[row], scratch);
+                    for (int l = 0; l < labels.Count; l++)
+                    {
+                        margins[l][(repeat * n) + row] = Margin(scratch, weights[l], biases[l]);
+                    }
                 }
-            }
 
-            progress?.Report($"fold {fold + 1}/{options.Folds}: trained on {train.Length} paragraphs, scored {test.Length} ({clock.Elapsed.TotalSeconds:F1} s)");
+                string round = repeats > 1 ? $"repeat {repeat + 1}/{repeats}, " : "";
+                progress?.Report($"{round}fold {fold + 1}/{options.Folds}: trained on {train.Length} paragraphs, scored {test.Length} ({clock.Elapsed.TotalSeconds:F1} s)");
+            }
         }
 
-        // Calibration and thresholds from the out-of-fold margins.
+        // Calibration and thresholds from the pooled out-of-fold margins; the reported cross-validation
+        // figures are those of the first repetition, so that each paragraph counts once.
         var calibration = new (double Slope, double Offset)[labels.Count];
         float[] thresholds = new float[labels.Count];
         double[] calibrationError = new double[labels.Count];
-        var outOfFold = new List<string>[corpus.Count];
-        for (int i = 0; i < corpus.Count; i++)
+        var outOfFold = new List<string>[n];
+        for (int i = 0; i < n; i++)
         {
             outOfFold[i] = [];
         }
 
         for (int l = 0; l < labels.Count; l++)
         {
-            calibration[l] = Calibration.FitPlatt(margins[l], truth[l]);
+            bool[] pooledTruth = Enumerable.Repeat(truth[l], repeats).SelectMany(t => t).ToArray();
+            calibration[l] = Calibration.FitPlatt(margins[l], pooledTruth);
             float[] probabilities = margins[l].Select(m => (float)(1.0 / (1.0 + Math.Exp((calibration[l].Slope * m) + calibration[l].Offset)))).ToArray();
-            thresholds[l] = ThresholdSelector.Choose(probabilities, truth[l], options.MinPrecision);
-            calibrationError[l] = Calibration.ExpectedCalibrationError(probabilities, truth[l]);
-            for (int i = 0; i < corpus.Count; i++)
+            thresholds[l] = ThresholdSelector.Choose(probabilities, pooledTruth, options.MinPrecision);
+            calibrationError[l] = Calibration.ExpectedCalibrationError(probabilities, pooledTruth);
+            for (int i = 0; i < n; i++)
             {
                 if (probabilities[i] >= thresholds[l])
                 {
@@ -131,8 +139,10 @@ public static class ModelTrainer
             {
                 Trainer = options.Trainer.ToString(),
                 L2Regularization = options.L2Regularization,
+                LexiconWeight = options.UseLexicon ? options.LexiconWeight : 1f,
                 Seed = options.Seed,
                 Folds = options.Folds,
+                CrossValidationRepeats = options.CrossValidationRepeats,
                 ThresholdObjective = options.MinPrecision is double p ? $"min-precision:{p.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "max-f1",
                 CorpusHash = CorpusHash(corpus),
                 CorpusParagraphs = corpus.Count,
@@ -153,6 +163,9 @@ public static class ModelTrainer
 
         return new TrainedModel(new R2PModel(manifest, labels, finalSpace, matrix), crossValidation, finalScorers);
     }
+
+    /// <summary>The fold seed of a repetition: the first uses the seed itself, so one repetition folds as before.</summary>
+    internal static int RepeatSeed(int seed, int repeat) => repeat == 0 ? seed : unchecked(seed + (repeat * 1_000_003));
 
     /// <summary>The SHA-256 of the corpus in a canonical form (sorted by id), so the same data always hashes the same.</summary>
     internal static string CorpusHash(IReadOnlyList<LabeledParagraph> corpus)
@@ -216,7 +229,7 @@ public static class ModelTrainer
     private static (FeatureSpace Space, float[][] Weights, float[] Biases, ITransformer[] Scorers) FitAll(
         string[] texts, ulong[][] hashes, bool[][] truth, int[] rows, FeatureOptions featureOptions, TrainingOptions options, CancellationToken cancellationToken)
     {
-        FeatureSpace space = FeatureSpaceBuilder.Build(hashes, rows, featureOptions, options.MinDocumentFrequency, options.MaxFeatures);
+        FeatureSpace space = FeatureSpaceBuilder.Build(hashes, rows, featureOptions, options.MinDocumentFrequency, options.MaxFeatures, options.UseLexicon ? options.LexiconWeight : 1f);
         var vectors = new VBuffer<float>[rows.Length];
         Parallel.For(0, rows.Length, () => new VectorScratch(), (i, _, scratch) =>
         {

@@ -79,10 +79,12 @@ internal static class ReportJson
             ["calibration"] = calibration,
             ["crossValidation"] = Report(model.CrossValidation),
             ["evaluations"] = evaluationArray,
-            ["notes"] = "crossValidation: out-of-fold predictions, folds grouped by document, at thresholds chosen on those same predictions (optimistic). " +
+            ["notes"] = "crossValidation: out-of-fold predictions of the first cross-validation, folds grouped by document, at thresholds chosen on " +
+                "the out-of-fold predictions of every repetition (training.crossValidationRepeats), these included (optimistic). " +
                 "evaluations: real text never trained on. macroF1 averages the labels present in the gold data; " +
                 "macroF1Interval95 is where it falls on 95% of 1,000 paragraph bootstrap resamples. " +
-                "calibration: Platt scaling fitted on the out-of-fold margins; expectedCalibrationError over 10 equal-width bins of those out-of-fold probabilities.",
+                "calibration: Platt scaling fitted on the out-of-fold margins of every repetition; expectedCalibrationError over 10 equal-width bins of those out-of-fold probabilities. " +
+                "training.lexiconWeight: the factor on the lexicon features' IDF.",
         };
     }
 
