@@ -34,6 +34,7 @@ public static class ModelTrainer
         string[] texts = corpus.Select(p => p.Text).ToArray();
         bool[][] truth = labels.Select(l => corpus.Select(p => p.Labels.Contains(l.Id, StringComparer.Ordinal)).ToArray()).ToArray();
         ulong[][] hashes = FeatureSpaceBuilder.DistinctHashes(texts, featureOptions);
+
         // Out-of-fold margins: every paragraph scored by models that never saw its document, once per
         // repetition of the cross-validation with a fresh fold assignment. A best-F1 threshold sits on a
         // flat curve, so one fold assignment moves it by several points; pooling repetitions steadies it.
