@@ -230,7 +230,7 @@ public static class ModelTrainer
     private static (FeatureSpace Space, float[][] Weights, float[] Biases, ITransformer[] Scorers) FitAll(
         string[] texts, ulong[][] hashes, bool[][] truth, int[] rows, FeatureOptions featureOptions, TrainingOptions options, CancellationToken cancellationToken)
     {
-        FeatureSpace space = FeatureSpaceBuilder.Build(hashes, rows, featureOptions, options.MinDocumentFrequency, options.MaxFeatures, options.UseLexicon ? options.LexiconWeight : 1f);
+        FeatureSpace space = FeatureSpaceBuilder.Build(hashes, rows, featureOptions, options.MinDocumentFrequency, options.MaxFeatures, options.LexiconWeight);
         var vectors = new VBuffer<float>[rows.Length];
         Parallel.For(0, rows.Length, () => new VectorScratch(), (i, _, scratch) =>
         {
