@@ -268,8 +268,58 @@ public class CliTests
         string model = dir.File("m.zip");
         var (exit, _, error) = Run("train", "--data", RepoPaths.Corpus, "--out", model, "--lexicon-weight", "0");
         Assert.Equal(2, exit);
-        Assert.Contains("LexiconWeight must be above 0", error);
+        Assert.Contains("--lexicon-weight 0: must be above 0 and at most 100.", error);
+        Assert.DoesNotContain("Parameter", error);
         Assert.DoesNotContain("   at ", error);
         Assert.False(File.Exists(model));
+    }
+
+    [Theory]
+    [InlineData("classify", "--output")]
+    [InlineData("report", "--out")]
+    public void An_output_path_in_a_missing_folder_is_a_usage_error_before_any_work(string command, string option)
+    {
+        using var dir = new TempDir();
+        string missing = Path.Combine(dir.Path, "no-such-folder");
+        string target = Path.Combine(missing, "out.txt");
+        var (exit, output, error) = Run(command, RepoPaths.SeedDocument("000_c70990869e76fe68.txt"), option, target);
+        Assert.Equal(2, exit);
+        Assert.Contains($"{option} {target}: the folder {missing} does not exist.", error);
+        Assert.Equal("", output);
+        Assert.DoesNotContain("   at ", error);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void An_output_path_that_is_a_folder_is_a_usage_error()
+    {
+        using var dir = new TempDir();
+        var (exit, _, error) = Run("classify", RepoPaths.SeedDocument("000_c70990869e76fe68.txt"), "--output", dir.Path);
+        Assert.Equal(2, exit);
+        Assert.Contains($"--output {dir.Path}: is a folder", error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public void Train_checks_its_output_folder_before_reading_or_training()
+    {
+        using var dir = new TempDir();
+        string target = Path.Combine(dir.Path, "no-such-folder", "m.zip");
+        var (exit, _, error) = Run("train", "--data", RepoPaths.Corpus, "--out", target);
+        Assert.Equal(2, exit);
+        Assert.Contains("does not exist", error);
+        Assert.DoesNotContain("training on", error);
+    }
+
+    [Fact]
+    public void A_dash_as_output_writes_to_standard_output()
+    {
+        using var dir = new TempDir();
+        string input = dir.File("doc.txt");
+        File.WriteAllText(input, "We support the code of conduct on the veto.\n");
+        var (exit, output, error) = Run("classify", input, "--format", "csv", "--output", "-");
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("id,source,paragraph,lang,labels", output);
+        Assert.False(File.Exists(Path.Combine(Environment.CurrentDirectory, "-")));
     }
 }

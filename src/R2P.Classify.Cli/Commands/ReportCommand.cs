@@ -12,7 +12,7 @@ internal static class ReportCommand
             Description = "Documents (.txt, .md, .pdf, .docx, .html, .htm, .jsonl), folders, or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var output = new Option<string>("--out", "-o") { Description = "The HTML file to write (atomically).", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "The HTML file to write (atomically).", Required = true }.MustBeWritableFilePath();
         var title = new Option<string?>("--title") { Description = "The report's title." };
         var model = CommonOptions.Model();
         var threads = new Option<int?>("--threads") { Description = "Threads to classify with (default: all processors)." };

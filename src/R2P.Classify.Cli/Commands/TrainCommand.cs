@@ -9,7 +9,7 @@ internal static class TrainCommand
     public static Command Create(CliConsole console)
     {
         var data = new Option<string[]>("--data", "-d") { Description = "Labeled .jsonl files or folders (the codebook's format).", Required = true, AllowMultipleArgumentsPerToken = true };
-        var output = new Option<string>("--out", "-o") { Description = "The model file to write (.zip); the model card is written beside it (.json).", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "The model file to write (.zip); the model card is written beside it (.json).", Required = true }.MustBeWritableFilePath();
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers.", DefaultValueFactory = _ => TrainingOptions.Default.Seed };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds, grouped by document.", DefaultValueFactory = _ => TrainingOptions.Default.Folds };
         var repeats = new Option<int>("--repeats") { Description = "Run the cross-validation this many times with fresh folds; calibration and thresholds use all of them.", DefaultValueFactory = _ => TrainingOptions.Default.CrossValidationRepeats };
@@ -34,7 +34,6 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model on labeled paragraphs and print its cross-validated metrics.") { data, output, seed, folds, repeats, trainer, l2, minPrecision, wordNgrams, charNgrams, maxFeatures, minDf, lexicon, lexiconWeight, subwords, normalization, evaluate };
         command.SetAction((parse, cancellationToken) => Task.FromResult(console.Guard(token =>
         {
-            IReadOnlyList<LabeledParagraph> corpus = CorpusReader.Read(parse.GetValue(data)!);
             var options = new TrainingOptions
             {
                 Seed = parse.GetValue(seed),
@@ -59,8 +58,10 @@ internal static class TrainCommand
             }
             catch (ArgumentOutOfRangeException e)
             {
-                throw new CliException(e.Message.Split(Environment.NewLine)[0], ExitCodes.Usage);
+                throw new CliException(OptionMessage(e), ExitCodes.Usage);
             }
+
+            IReadOnlyList<LabeledParagraph> corpus = CorpusReader.Read(parse.GetValue(data)!);
 
             // Read every gold file before spending time on training, so a typo fails fast.
             var gold = new List<(string Name, IReadOnlyList<LabeledParagraph> Rows)>();
@@ -100,6 +101,36 @@ internal static class TrainCommand
             return ExitCodes.Success;
         }, cancellationToken)));
         return command;
+    }
+
+    // The library names its properties; the person at the command line typed options.
+    private static readonly Dictionary<string, string> OptionNames = new(StringComparer.Ordinal)
+    {
+        [nameof(TrainingOptions.Folds)] = "--folds",
+        [nameof(TrainingOptions.CrossValidationRepeats)] = "--repeats",
+        [nameof(TrainingOptions.L2Regularization)] = "--l2",
+        [nameof(TrainingOptions.LexiconWeight)] = "--lexicon-weight",
+        [nameof(TrainingOptions.MinDocumentFrequency)] = "--min-df",
+        [nameof(TrainingOptions.MaxFeatures)] = "--max-features",
+        [nameof(TrainingOptions.MinPrecision)] = "--min-precision",
+        [nameof(TrainingOptions.WordNgramLength)] = "--word-ngrams",
+        [nameof(TrainingOptions.CharNgramMinLength)] = "--char-ngrams",
+    };
+
+    /// <summary>"--lexicon-weight 0: must be above 0 and at most 100." from the library's range error.</summary>
+    private static string OptionMessage(ArgumentOutOfRangeException e)
+    {
+        string rule = e.Message.Split(" (Parameter '", 2)[0].Split(Environment.NewLine)[0];
+        if (e.ParamName is not { } name || !OptionNames.TryGetValue(name, out string? option))
+        {
+            return rule;
+        }
+
+        // --char-ngrams is typed as a range; the library reports one end of it, so name the option alone.
+        string what = e.ActualValue is null || name == nameof(TrainingOptions.CharNgramMinLength)
+            ? option
+            : $"{option} {Convert.ToString(e.ActualValue, System.Globalization.CultureInfo.InvariantCulture)}";
+        return rule.StartsWith(name + " ", StringComparison.Ordinal) ? $"{what}: {rule[(name.Length + 1)..]}" : $"{what}: {rule}";
     }
 
     private static (int Min, int Max) ParseRange(string value)
