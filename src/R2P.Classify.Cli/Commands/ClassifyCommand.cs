@@ -18,7 +18,7 @@ internal static class ClassifyCommand
         var per = new Option<string>("--per") { Description = "One row per paragraph, or per document (its profile: share of paragraphs and mean score per label).", DefaultValueFactory = _ => "paragraph" };
         per.AcceptOnlyFromAmong("paragraph", "document");
         var model = CommonOptions.Model();
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output (- for standard output)." }.MustBeWritableFilePath();
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output; - is standard output." }.MustBeWritableFilePath();
         var threads = new Option<int?>("--threads") { Description = "Threads to classify with (default: all processors)." };
         threads.Validators.Add(r =>
         {
